@@ -1,0 +1,332 @@
+package schedule_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// osmGen generates random opening_hours expressions in the canonical
+// spelling of the subset that the differential test covers (see
+// osm_oracle_test.go): rules joined by "; ", ", " and " || ", each rule made of
+// optional year, month/monthday, week, weekday, time, state and comment parts,
+// in that order. It is deterministic for a given seed.
+type osmGen struct {
+	r *rand.Rand
+}
+
+func newOSMGen(seed uint64) *osmGen {
+	return &osmGen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+}
+
+// chance reports true with probability p.
+func (g *osmGen) chance(p float64) bool { return g.r.Float64() < p }
+
+// between returns a uniform integer in [lo, hi].
+func (g *osmGen) between(lo, hi int) int { return lo + g.r.IntN(hi-lo+1) }
+
+func pick[T any](g *osmGen, xs ...T) T { return xs[g.r.IntN(len(xs))] }
+
+// genRule is one generated rule; the flags say how it starts and ends, which
+// decides whether ", " (additional rule) may join it to its neighbours.
+type genRule struct {
+	parts        []string
+	startsTime   bool // first part is a time selector (or 24/7)
+	endsTimeSpan bool // last part is a time span list (not 24/7)
+	endsModifier bool // last part is a state keyword or a comment
+}
+
+func (r genRule) String() string { return strings.Join(r.parts, " ") }
+
+// expr returns one expression of one to four rules.
+func (g *osmGen) expr() string {
+	n := pick(g, 1, 1, 2, 2, 2, 3, 3, 4)
+	var b strings.Builder
+	prev := g.rule(false)
+	b.WriteString(prev.String())
+	for range n - 1 {
+		canAdditional := prev.endsTimeSpan || prev.endsModifier
+		switch {
+		case canAdditional && g.chance(0.3):
+			b.WriteString(", ")
+			prev = g.rule(true)
+		case g.chance(0.2):
+			b.WriteString(" || ")
+			prev = g.rule(false)
+		default:
+			b.WriteString("; ")
+			prev = g.rule(false)
+		}
+		b.WriteString(prev.String())
+	}
+	return b.String()
+}
+
+// rule returns one rule; additional rules do not start with a time selector.
+func (g *osmGen) rule(additional bool) genRule {
+	var r genRule
+	for {
+		r = genRule{}
+		hasYear := g.chance(0.1)
+		if hasYear {
+			r.parts = append(r.parts, g.years())
+		}
+		hasMonth := g.chance(0.2)
+		if hasMonth {
+			r.parts = append(r.parts, g.months(hasYear))
+		}
+		if g.chance(0.08) {
+			r.parts = append(r.parts, g.weeks())
+		}
+		if g.chance(0.55) || additional && len(r.parts) == 0 && g.chance(0.7) {
+			r.parts = append(r.parts, g.weekdays(hasMonth))
+		}
+		hasTime := false
+		is247 := false
+		if g.chance(0.65) {
+			if g.chance(0.06) {
+				r.parts = append(r.parts, "24/7")
+				is247 = true
+			} else {
+				r.parts = append(r.parts, g.times())
+			}
+			hasTime = true
+			r.startsTime = len(r.parts) == 1
+		}
+		r.endsTimeSpan = hasTime && !is247
+		if g.chance(0.3) {
+			r.parts = append(r.parts, pick(g, "open", "closed", "off", "unknown"))
+			r.endsTimeSpan = false
+			r.endsModifier = true
+		}
+		if g.chance(0.12) {
+			r.parts = append(r.parts, strconv.Quote(pick(g, "by appointment", "staff training", "only for registered expats", "call ahead", "Kerstmis", "summer hours")))
+			r.endsTimeSpan = false
+			r.endsModifier = true
+		}
+		if len(r.parts) > 0 && !(additional && r.startsTime) && !yearMonthTime.MatchString(r.String()) {
+			return r
+		}
+	}
+}
+
+// yearMonthTime matches a year, one month and a time, which opening_hours.js
+// misreads as a date ("2026 Mar 09:00-12:00" is "2026 Mar 09" and garbage).
+var yearMonthTime = regexp.MustCompile(`^[0-9,-]+ [A-Z][a-z]{2} [0-9]{2}:`)
+
+// years returns a year selector within 2024-2029: 2026, 2025-2027, 2025,2027.
+func (g *osmGen) years() string {
+	switch g.r.IntN(3) {
+	case 0:
+		return strconv.Itoa(g.between(2024, 2029))
+	case 1:
+		a := g.between(2024, 2028)
+		return fmt.Sprintf("%d-%d", a, g.between(a+1, 2029))
+	default:
+		ys := g.distinct(2, 2024, 2029)
+		return fmt.Sprintf("%d,%d", ys[0], ys[1])
+	}
+}
+
+// distinct returns n distinct ascending integers in [lo, hi].
+func (g *osmGen) distinct(n, lo, hi int) []int {
+	var xs []int
+	for len(xs) < n {
+		x := g.between(lo, hi)
+		if !slices.Contains(xs, x) {
+			xs = append(xs, x)
+		}
+	}
+	slices.Sort(xs)
+	return xs
+}
+
+var (
+	genMonths   = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	genMonthLen = []int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	genWeekdays = []string{"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}
+)
+
+// months returns a comma list of month, month range, monthday and monthday
+// range items, or an easter item alone (opening_hours.js rejects easter after
+// a month in a list). After a year selector only months and month ranges are
+// used: opening_hours.js reads "2026 Dec 24-Jan 06" as a range of dates in
+// 2026, not as a year and a monthday range.
+func (g *osmGen) months(afterYear bool) string {
+	if !afterYear && g.chance(0.2) {
+		return g.easter()
+	}
+	n := pick(g, 1, 1, 1, 2, 2, 3)
+	items := make([]string, n)
+	for i := range items {
+		items[i] = g.monthItem(afterYear)
+	}
+	return strings.Join(items, ",")
+}
+
+func (g *osmGen) monthItem(monthsOnly bool) string {
+	m := g.r.IntN(12)
+	day := func(m int) int { return g.between(1, genMonthLen[m]) }
+	kinds := 7
+	if monthsOnly {
+		kinds = 2
+	}
+	switch g.r.IntN(kinds) {
+	case 0: // Dec
+		return genMonths[m]
+	case 1: // Mar-May, Nov-Feb (wraps)
+		m2 := (m + g.between(1, 11)) % 12
+		return genMonths[m] + "-" + genMonths[m2]
+	case 2: // Dec 25
+		return fmt.Sprintf("%s %02d", genMonths[m], day(m))
+	case 3: // Dec 24-26
+		d1 := g.between(1, genMonthLen[m]-1)
+		return fmt.Sprintf("%s %02d-%02d", genMonths[m], d1, g.between(d1+1, genMonthLen[m]))
+	case 4: // Jan 01-Jan 06
+		d1 := g.between(1, genMonthLen[m]-1)
+		return fmt.Sprintf("%s %02d-%s %02d", genMonths[m], d1, genMonths[m], g.between(d1+1, genMonthLen[m]))
+	default: // Apr 01-Sep 30, Dec 24-Jan 06 (wraps)
+		m2 := (m + g.between(1, 11)) % 12
+		return fmt.Sprintf("%s %02d-%s %02d", genMonths[m], day(m), genMonths[m2], day(m2))
+	}
+}
+
+// easter returns easter, easter -2 days, easter +1 day, easter +39 days.
+func (g *osmGen) easter() string {
+	// Easter Sunday falls between Mar 22 and Apr 25: offsets in [-80, +200]
+	// keep the date in the same year (opening_hours.js rejects more than 200).
+	switch off := pick(g, 0, 0, -2, -1, 1, 39, 49, 50, g.between(-80, 200)); {
+	case off == 0:
+		return "easter"
+	case off == 1 || off == -1:
+		return fmt.Sprintf("easter %+d day", off)
+	default:
+		return fmt.Sprintf("easter %+d days", off)
+	}
+}
+
+// weeks returns a week selector: week 05, week 10-20, week 01-53/2, week 01,03.
+func (g *osmGen) weeks() string {
+	var items []string
+	for range pick(g, 1, 1, 1, 2) {
+		switch g.r.IntN(4) {
+		case 0:
+			items = append(items, fmt.Sprintf("%02d", g.between(1, 53)))
+		case 1:
+			a := g.between(1, 52)
+			items = append(items, fmt.Sprintf("%02d-%02d", a, g.between(a+1, 53)))
+		case 2:
+			a := g.between(1, 50)
+			items = append(items, fmt.Sprintf("%02d-%02d/%d", a, g.between(a+3, 53), g.between(2, 4)))
+		default:
+			ws := g.distinct(2, 1, 53)
+			items = append(items, fmt.Sprintf("%02d,%02d", ws[0], ws[1]))
+		}
+	}
+	return "week " + strings.Join(items, ",")
+}
+
+// weekdays returns a comma list of weekday items: Mo-Fr, Fr-Mo (wraps), Sa,
+// Mo[1], Fr[-1], Th[1,3], We[2-3], Su[-2]. After a month selector at most one
+// item is constrained, by a single number: opening_hours.js rejects more.
+func (g *osmGen) weekdays(afterMonth bool) string {
+	n := pick(g, 1, 1, 1, 2, 2, 3)
+	items := make([]string, n)
+	constrained := false
+	for i := range items {
+		d := g.r.IntN(7)
+		switch k := g.r.IntN(6); {
+		case k < 2:
+			items[i] = genWeekdays[d] + "-" + genWeekdays[(d+g.between(1, 6))%7]
+		case k < 4 || afterMonth && constrained:
+			items[i] = genWeekdays[d]
+		default:
+			items[i] = genWeekdays[d] + "[" + g.nth(afterMonth) + "]"
+			constrained = true
+		}
+	}
+	return strings.Join(items, ",")
+}
+
+// nth returns the inside of a weekday's [] : 1, -1, 1,3, 2-3; a single
+// number when single is set.
+func (g *osmGen) nth(single bool) string {
+	if single {
+		return strconv.Itoa(pick(g, 1, 2, 3, 4, 5, -1, -1, -2))
+	}
+	switch g.r.IntN(4) {
+	case 0, 1:
+		return strconv.Itoa(pick(g, 1, 2, 3, 4, 5, -1, -1, -2))
+	case 2:
+		xs := g.distinct(2, 1, 5)
+		return fmt.Sprintf("%d,%d", xs[0], xs[1])
+	default:
+		a := g.between(1, 4)
+		return fmt.Sprintf("%d-%d", a, g.between(a+1, 5))
+	}
+}
+
+// times returns a comma list of one to three time spans.
+func (g *osmGen) times() string {
+	n := pick(g, 1, 1, 1, 2, 2, 3)
+	spans := make([]string, n)
+	for i := range spans {
+		spans[i] = g.span()
+	}
+	return strings.Join(spans, ",")
+}
+
+// span returns one time span HH:MM-HH:MM: within a day, ending at 24:00,
+// 00:00-24:00, wrapping past midnight (22:00-02:00) or extended past 24:00
+// (20:00-26:00). Starts and ends fall in the 02:00-03:00 hour sometimes.
+func (g *osmGen) span() string {
+	minute := func() int {
+		if g.chance(0.05) {
+			return g.between(0, 59)
+		}
+		return 15 * g.r.IntN(4)
+	}
+	clock := func(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+	dst := g.chance(0.15)
+	switch g.r.IntN(12) {
+	case 0:
+		return "00:00-24:00"
+	case 1: // to 24:00
+		return clock(60*g.between(0, 23)+minute()) + "-24:00"
+	case 2, 3: // past midnight: 22:00-02:00 or 20:00-26:00
+		start := 60*g.between(12, 23) + minute()
+		end := 60*g.between(0, 8) + minute()
+		if dst {
+			end = 120 + minute()
+		}
+		if end == 0 {
+			end = 60
+		}
+		if end >= start {
+			end = start - 1
+		}
+		if g.chance(0.4) {
+			return clock(start) + "-" + clock(end+24*60)
+		}
+		return clock(start) + "-" + clock(end)
+	default: // within the day, sometimes in the 02:00-03:00 hour
+		start := 60*g.between(0, 22) + minute()
+		if dst {
+			start = 60*g.between(0, 2) + minute()
+		}
+		end := start + 15*g.between(1, 40)
+		if dst && g.chance(0.5) {
+			end = 120 + minute()
+			if end <= start {
+				end = start + 15
+			}
+		}
+		if end >= 24*60 {
+			end = 24 * 60
+		}
+		return clock(start) + "-" + clock(end)
+	}
+}
