@@ -1,0 +1,735 @@
+package schedule
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The grammar accepted by ParseOSM, a strict subset of the OpenStreetMap
+// opening_hours specification (https://wiki.openstreetmap.org/wiki/Key:opening_hours/specification):
+//
+//	expression = rule { ( ";" | "," | "||" ) rule }
+//	rule       = [years] [dates] [weeks] [days] [times] [state] [comment]
+//	years      = year { "," year }         year  = YYYY [ "-" YYYY ] [ "/" N ] | YYYY "+"
+//	dates      = date { "," date }         date  = Mon [ "-" Mon ] | [YYYY] Mon DD [ "-" DD ]
+//	                                              | Mon DD "-" Mon DD | YYYY Mon DD "-" YYYY Mon DD
+//	                                              | "easter" [ ( "+" | "-" ) N ( "day" | "days" ) ]
+//	weeks      = "week" week { "," week }  week  = WW [ "-" WW [ "/" N ] ]
+//	days       = day { "," day }           day   = Wd [ "-" Wd ] | Wd "[" nth { "," nth } "]" | "PH"
+//	times      = "24/7" | span { "," span } span  = HH:MM "-" HH:MM
+//	state      = "open" | "closed" | "off" | "unknown"
+//	comment    = '"' text '"'
+//
+// A "," starts an additional rule only after times, a state or a comment
+// (elsewhere it separates list items), as in opening_hours.js.
+
+type sepKind uint8
+
+const (
+	sepNormal     sepKind = iota // ;
+	sepAdditional                // ,
+	sepFallback                  // ||
+)
+
+type selKind uint8
+
+const (
+	selYear     selKind = iota // y1..y2 (y2 = MaxInt32 for "+"), every p years
+	selMonths                  // mask of months, bit 0 = January
+	selMonthDay                // m1 d1..d2 in the same month, in year y1 when y1 != 0
+	selDateSpan                // y1 m1 d1 .. y2 m2 d2 (years 0 when absent), wraps over the year end
+	selEaster                  // Easter Sunday + d1 days
+	selWeek                    // ISO weeks y1..y2 every p weeks
+	selWeekdays                // mask of weekdays, bit 0 = Sunday
+	selNth                     // weekday d1, n-th (p) of the month; negative counts from the end
+	selPH                      // a public holiday of the schedule's calendar
+)
+
+type sel struct {
+	kind           selKind
+	y1, m1, d1, p  int
+	y2, m2, d2     int
+	mask           uint16
+	holidayComment bool // selPH: the matched holiday names the state when the rule has no comment
+}
+
+type span struct{ from, to int } // minutes since midnight; to may run past 24:00 (≤ 48:00)
+
+type osmRule struct {
+	sep        sepKind
+	fallback   bool
+	additional bool
+	groups     [][]sel // AND of ORs
+	spans      []span  // empty: the whole day
+	hasTime    bool
+	kind       Kind
+	comment    string
+	hasComment bool
+	text       []string // canonical parts, joined by spaces
+}
+
+type parser struct {
+	expr string
+	toks []token
+	i    int
+}
+
+func (p *parser) peek() token    { return p.toks[p.i] }
+func (p *parser) at(k int) token { return p.toks[min(p.i+k, len(p.toks)-1)] }
+func (p *parser) next() token    { t := p.toks[p.i]; p.advance(); return t }
+func (p *parser) advance()       { p.i = min(p.i+1, len(p.toks)-1) }
+func (p *parser) isPunct(k int, s string) bool {
+	t := p.at(k)
+	return t.kind == tPunct && t.text == s
+}
+
+func (p *parser) fail(t token, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	return &SyntaxError{Expr: p.expr, Column: t.col, Msg: msg}
+}
+
+func (p *parser) expected(t token, what string) error {
+	return p.fail(t, "expected %s, found %s", what, p.found(t))
+}
+
+// found describes token t for an error message: a number or word with the
+// characters glued to it ("9h"), a comment, or the end of the expression.
+func (p *parser) found(t token) string {
+	if t.kind != tNum && t.kind != tWord {
+		return t.describe()
+	}
+	runes := []rune(p.expr)
+	end := t.col - 1
+	for end < len(runes) && !unicode.IsSpace(runes[end]) && !strings.ContainsRune(";,|\"-:[]", runes[end]) {
+		end++
+	}
+	if end <= t.col-1 {
+		return t.describe()
+	}
+	return strconv.Quote(string(runes[t.col-1 : end]))
+}
+
+var (
+	weekdayNames = [7]string{"Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"}
+	monthNames   = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+)
+
+func weekdayIndex(w string) int {
+	for i, n := range weekdayNames {
+		if strings.EqualFold(n, w) {
+			return i
+		}
+	}
+	return -1
+}
+
+func monthIndex(w string) int {
+	for i, n := range monthNames {
+		if strings.EqualFold(n, w) {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+func isYear(t token) bool { return t.kind == tNum && t.num > 1900 }
+
+func (p *parser) isWord(k int, words ...string) bool {
+	t := p.at(k)
+	if t.kind != tWord {
+		return false
+	}
+	for _, w := range words {
+		if strings.EqualFold(t.text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) isMonth(k int) bool { t := p.at(k); return t.kind == tWord && monthIndex(t.text) > 0 }
+func (p *parser) isWeekday(k int) bool {
+	t := p.at(k)
+	return t.kind == tWord && weekdayIndex(t.text) >= 0
+}
+
+// parseRules parses the whole expression.
+func parseRules(expr string) ([]osmRule, error) {
+	toks, err := lex(expr)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{expr: expr, toks: toks}
+	if p.peek().kind == tEOF {
+		return nil, p.fail(p.peek(), "the expression is empty: expected a rule such as \"Mo-Fr 09:00-17:00\"")
+	}
+	var rules []osmRule
+	sep := sepNormal
+	fallback := false
+	for {
+		r, endsWithModifier, err := p.parseRule()
+		if err != nil {
+			return nil, err
+		}
+		r.sep = sep
+		r.fallback = fallback
+		r.additional = sep == sepAdditional
+		rules = append(rules, r)
+		t := p.peek()
+		switch {
+		case t.kind == tEOF:
+			return rules, nil
+		case t.kind == tPunct && t.text == ";":
+			sep, fallback = sepNormal, false
+		case t.kind == tOr:
+			sep, fallback = sepFallback, true
+		case t.kind == tPunct && t.text == ",":
+			if !endsWithModifier {
+				return nil, p.fail(t, "a \",\" between rules must follow times, a state or a comment; use \";\" to start a new rule")
+			}
+			sep = sepAdditional
+		default:
+			return nil, p.expected(t, "\";\", \"||\" or the end of the rule")
+		}
+		p.advance()
+		if p.peek().kind == tEOF {
+			return nil, p.expected(p.peek(), "a rule after "+fmt.Sprintf("%q", t.text))
+		}
+	}
+}
+
+// parseRule parses one rule up to a separator. endsWithModifier tells whether
+// the rule ended with times, a state or a comment (so "," may follow).
+func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
+	r.kind = Open
+	start := p.i
+	// years, or a date bound to a single year ("2026 Dec 24")
+	if isYear(p.peek()) {
+		if p.isMonth(1) && p.at(2).kind == tNum && !p.isPunct(3, ":") || p.isWord(1, "easter") {
+			g, err := p.parseDates(&r)
+			if err != nil {
+				return r, false, err
+			}
+			r.groups = append(r.groups, g)
+		} else {
+			g, text, err := p.parseYears()
+			if err != nil {
+				return r, false, err
+			}
+			r.groups = append(r.groups, g)
+			r.text = append(r.text, text)
+		}
+	}
+	if p.isMonth(0) || p.isWord(0, "easter") {
+		g, err := p.parseDates(&r)
+		if err != nil {
+			return r, false, err
+		}
+		r.groups = append(r.groups, g)
+	}
+	if p.isWord(0, "week") {
+		g, text, err := p.parseWeeks()
+		if err != nil {
+			return r, false, err
+		}
+		r.groups = append(r.groups, g)
+		r.text = append(r.text, text)
+	}
+	if p.isWeekday(0) || p.isWord(0, "PH") {
+		g, text, err := p.parseDays()
+		if err != nil {
+			return r, false, err
+		}
+		r.groups = append(r.groups, g)
+		r.text = append(r.text, text)
+	}
+	if p.peek().kind == t247 {
+		p.advance()
+		r.hasTime = true
+		r.spans = []span{{0, minutesPerDay}}
+		r.text = append(r.text, "24/7")
+		endsWithModifier = true
+	} else if p.peek().kind == tNum {
+		spans, text, err := p.parseTimes()
+		if err != nil {
+			return r, false, err
+		}
+		r.hasTime = true
+		r.spans = spans
+		r.text = append(r.text, text)
+		endsWithModifier = true
+	}
+	explicitState := false
+	if p.isWord(0, "open", "closed", "off", "unknown") {
+		t := p.next()
+		w := strings.ToLower(t.text)
+		switch w {
+		case "open":
+			r.kind = Open
+		case "closed", "off":
+			r.kind = Closed
+		case "unknown":
+			r.kind = Unknown
+		}
+		explicitState = true
+		r.text = append(r.text, w)
+		endsWithModifier = true
+	}
+	if p.peek().kind == tComment {
+		t := p.next()
+		r.comment, r.hasComment = t.text, true
+		if !explicitState {
+			r.kind = Unknown // a comment without a state means "unknown", as in the specification
+		}
+		r.text = append(r.text, `"`+t.text+`"`)
+		endsWithModifier = true
+	}
+	if p.i == start {
+		t := p.peek()
+		if t.kind == tNum {
+			return r, false, p.expected(t, "a time like 09:00")
+		}
+		return r, false, p.expected(t, "a rule: a weekday (Mo), month (Dec), year, \"week\", \"PH\", a time like 09:00, \"24/7\", a state (open, off, unknown) or a \"comment\"")
+	}
+	t := p.peek()
+	if t.kind == tEOF || t.kind == tOr || t.kind == tPunct && (t.text == ";" || t.text == ",") {
+		return r, endsWithModifier, nil
+	}
+	switch {
+	case isYear(t) || p.isMonth(0) || p.isWord(0, "week", "easter") || p.isWeekday(0) || p.isWord(0, "PH"):
+		return r, false, p.fail(t, "selector %s is out of order or repeated: write years, dates, weeks, weekdays, times, state, comment in this order", t.describe())
+	case t.kind == tNum:
+		return r, false, p.expected(t, "a time like 09:00")
+	case t.kind == tWord && strings.EqualFold(t.text, "SH"):
+		return r, false, p.fail(t, "school holidays (SH) are not supported")
+	}
+	return r, false, p.expected(t, "a time like 09:00, a state (open, off, closed, unknown), a \"comment\" or \";\"")
+}
+
+func (p *parser) parseYears() ([]sel, string, error) {
+	var g []sel
+	var parts []string
+	for {
+		t := p.peek()
+		if !isYear(t) {
+			return nil, "", p.expected(t, "a year like 2026")
+		}
+		p.advance()
+		s := sel{kind: selYear, y1: t.num, y2: t.num}
+		text := fmt.Sprint(t.num)
+		switch {
+		case p.isPunct(0, "+"):
+			p.advance()
+			s.y2 = math.MaxInt32
+			text += "+"
+		case p.isPunct(0, "-"):
+			p.advance()
+			t2 := p.peek()
+			if !isYear(t2) {
+				return nil, "", p.expected(t2, "the last year of the range, like 2027")
+			}
+			if t2.num <= t.num {
+				return nil, "", p.fail(t2, "year range %d-%d must end after it starts", t.num, t2.num)
+			}
+			p.advance()
+			s.y2 = t2.num
+			text += fmt.Sprintf("-%d", t2.num)
+		}
+		if p.isPunct(0, "/") {
+			p.advance()
+			n := p.peek()
+			if n.kind != tNum || n.num < 1 {
+				return nil, "", p.expected(n, "a period in years like /2")
+			}
+			p.advance()
+			s.p = n.num
+			if s.y2 == s.y1 {
+				s.y2 = math.MaxInt32
+			}
+			text += fmt.Sprintf("/%d", n.num)
+		}
+		g = append(g, s)
+		parts = append(parts, text)
+		if !p.isPunct(0, ",") || !isYear(p.at(1)) {
+			return g, strings.Join(parts, ","), nil
+		}
+		p.advance()
+	}
+}
+
+// daysIn returns the number of days of a month in a leap year (the widest).
+func maxDaysIn(m int) int {
+	switch m {
+	case 2:
+		return 29
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func (p *parser) monthDay(m int) (int, error) {
+	t := p.peek()
+	if t.kind != tNum {
+		return 0, p.expected(t, "a day of the month like 01")
+	}
+	if t.num < 1 || t.num > maxDaysIn(m) {
+		return 0, p.fail(t, "%s has no day %d", monthNames[m-1], t.num)
+	}
+	p.advance()
+	return t.num, nil
+}
+
+// parseDates parses a list of months, month-day dates and ranges, and
+// Easter-relative days. They form one group: a day matches if any item does.
+func (p *parser) parseDates(r *osmRule) ([]sel, error) {
+	var g []sel
+	var parts []string
+	for {
+		s, text, err := p.parseDate()
+		if err != nil {
+			return nil, err
+		}
+		g = append(g, s)
+		parts = append(parts, text)
+		if !p.isPunct(0, ",") || !(p.isMonth(1) || p.isWord(1, "easter") || isYear(p.at(1)) && (p.isMonth(2) || p.isWord(2, "easter"))) {
+			break
+		}
+		p.advance()
+	}
+	r.text = append(r.text, strings.Join(parts, ","))
+	return g, nil
+}
+
+func (p *parser) parseDate() (sel, string, error) {
+	year := 0
+	yearTok := p.peek()
+	if isYear(yearTok) {
+		year = yearTok.num
+		p.advance()
+	}
+	if p.isWord(0, "easter") {
+		if year != 0 {
+			return sel{}, "", p.fail(yearTok, "a single year directly before \"easter\" is not supported (opening_hours.js also matches it in every later year); use a range such as %d-%d or a list such as %d,%d", year, year+1, year, year+2)
+		}
+		p.advance()
+		s := sel{kind: selEaster}
+		text := "easter"
+		if p.isPunct(0, "+") || p.isPunct(0, "-") {
+			sign := 1
+			if p.next().text == "-" {
+				sign = -1
+			}
+			n := p.peek()
+			if n.kind != tNum {
+				return sel{}, "", p.expected(n, "a number of days like 2")
+			}
+			if n.num > 200 {
+				return sel{}, "", p.fail(n, "easter offset of %d days is too large: at most 200", n.num)
+			}
+			p.advance()
+			if !p.isWord(0, "day", "days") {
+				return sel{}, "", p.expected(p.peek(), "\"day\" or \"days\"")
+			}
+			p.advance()
+			s.d1 = sign * n.num
+			unit := "days"
+			if n.num == 1 {
+				unit = "day"
+			}
+			if sign < 0 {
+				text += fmt.Sprintf(" -%d %s", n.num, unit)
+			} else {
+				text += fmt.Sprintf(" +%d %s", n.num, unit)
+			}
+		}
+		return s, text, nil
+	}
+	mt := p.peek()
+	m := monthIndex(mt.text)
+	if mt.kind != tWord || m < 0 {
+		return sel{}, "", p.expected(mt, "a month like Jan")
+	}
+	p.advance()
+	if p.peek().kind != tNum || p.isPunct(1, ":") {
+		if year != 0 {
+			return sel{}, "", p.expected(p.peek(), "a day of the month after "+monthNames[m-1])
+		}
+		// month or month range
+		s := sel{kind: selMonths}
+		text := monthNames[m-1]
+		m2 := m
+		if p.isPunct(0, "-") && p.isMonth(1) {
+			p.advance()
+			m2 = monthIndex(p.next().text)
+			text += "-" + monthNames[m2-1]
+		}
+		for k := m; ; k = k%12 + 1 {
+			s.mask |= 1 << (k - 1)
+			if k == m2 {
+				break
+			}
+		}
+		return s, text, nil
+	}
+	d1, err := p.monthDay(m)
+	if err != nil {
+		return sel{}, "", err
+	}
+	text := fmt.Sprintf("%s %02d", monthNames[m-1], d1)
+	if year != 0 {
+		text = fmt.Sprintf("%d %s", year, text)
+	}
+	if !p.isPunct(0, "-") {
+		return sel{kind: selMonthDay, y1: year, m1: m, d1: d1, d2: d1}, text, nil
+	}
+	dash := p.next()
+	switch t := p.peek(); {
+	case t.kind == tNum && !isYear(t):
+		d2, err := p.monthDay(m)
+		if err != nil {
+			return sel{}, "", err
+		}
+		if d2 < d1 {
+			return sel{}, "", p.fail(t, "day range %02d-%02d runs backwards; for a range into the next month write %s %02d-%s %02d", d1, d2, monthNames[m-1], d1, monthNames[m%12], d2)
+		}
+		if m == 2 && d2 >= 28 && d1 != d2 {
+			// opening_hours.js never matches "Feb DD-28" in common years, nor "Feb DD-29"
+			return sel{}, "", p.fail(t, "write this range with the month twice, as Feb %02d-Feb %02d (the short form ending at the end of February is not evaluated reliably by opening_hours.js)", d1, d2)
+		}
+		return sel{kind: selMonthDay, y1: year, m1: m, d1: d1, d2: d2}, text + fmt.Sprintf("-%02d", d2), nil
+	case year != 0:
+		if !isYear(t) {
+			return sel{}, "", p.fail(t, "a dated range needs the year on both ends, like %d %s %02d-%d Jan 06", year, monthNames[m-1], d1, year+1)
+		}
+		p.advance()
+		m2t := p.peek()
+		m2 := monthIndex(m2t.text)
+		if m2t.kind != tWord || m2 < 0 {
+			return sel{}, "", p.expected(m2t, "a month like Jan")
+		}
+		p.advance()
+		d2, err := p.monthDay(m2)
+		if err != nil {
+			return sel{}, "", err
+		}
+		return sel{kind: selDateSpan, y1: year, m1: m, d1: d1, y2: t.num, m2: m2, d2: d2},
+			text + fmt.Sprintf("-%d %s %02d", t.num, monthNames[m2-1], d2), nil
+	default:
+		m2 := monthIndex(t.text)
+		if t.kind != tWord || m2 < 0 {
+			if isYear(t) {
+				return sel{}, "", p.fail(t, "a dated range needs the year on both ends or on neither")
+			}
+			return sel{}, "", p.expected(t, fmt.Sprintf("a day or a date after %q", dash.text))
+		}
+		p.advance()
+		d2, err := p.monthDay(m2)
+		if err != nil {
+			return sel{}, "", err
+		}
+		return sel{kind: selDateSpan, m1: m, d1: d1, m2: m2, d2: d2},
+			text + fmt.Sprintf("-%s %02d", monthNames[m2-1], d2), nil
+	}
+}
+
+func (p *parser) parseWeeks() ([]sel, string, error) {
+	p.advance() // "week"
+	var g []sel
+	var parts []string
+	for {
+		t := p.peek()
+		if t.kind != tNum || t.num < 1 || t.num > 53 {
+			return nil, "", p.expected(t, "a week number from 01 to 53")
+		}
+		p.advance()
+		s := sel{kind: selWeek, y1: t.num, y2: t.num}
+		text := fmt.Sprintf("%02d", t.num)
+		if p.isPunct(0, "-") {
+			p.advance()
+			t2 := p.peek()
+			if t2.kind != tNum || t2.num < 1 || t2.num > 53 {
+				return nil, "", p.expected(t2, "a week number from 01 to 53")
+			}
+			if t2.num < t.num {
+				return nil, "", p.fail(t2, "week range %02d-%02d runs backwards", t.num, t2.num)
+			}
+			p.advance()
+			s.y2 = t2.num
+			text += fmt.Sprintf("-%02d", t2.num)
+			if p.isPunct(0, "/") {
+				p.advance()
+				n := p.peek()
+				if n.kind != tNum || n.num < 2 || n.num > 26 {
+					return nil, "", p.expected(n, "a period in weeks from 2 to 26")
+				}
+				p.advance()
+				s.p = n.num
+				text += fmt.Sprintf("/%d", n.num)
+			}
+		}
+		g = append(g, s)
+		parts = append(parts, text)
+		if !p.isPunct(0, ",") || p.at(1).kind != tNum || p.isPunct(2, ":") {
+			return g, "week " + strings.Join(parts, ","), nil
+		}
+		p.advance()
+	}
+}
+
+func (p *parser) parseDays() ([]sel, string, error) {
+	var g []sel
+	var parts []string
+	for {
+		t := p.peek()
+		switch {
+		case p.isWord(0, "PH"):
+			p.advance()
+			g = append(g, sel{kind: selPH})
+			parts = append(parts, "PH")
+		case p.isWeekday(0):
+			p.advance()
+			w := weekdayIndex(t.text)
+			if p.isPunct(0, "[") {
+				p.advance()
+				text := weekdayNames[w] + "["
+				for first := true; ; first = false {
+					if !first {
+						text += ","
+					}
+					neg := false
+					if p.isPunct(0, "-") {
+						neg = true
+						p.advance()
+					}
+					n := p.peek()
+					if n.kind != tNum || n.num < 1 || n.num > 5 {
+						return nil, "", p.expected(n, "a number from 1 to 5 or -1 to -5 (Mo[1] is the first Monday, Fr[-1] the last Friday)")
+					}
+					p.advance()
+					from := n.num
+					if neg {
+						from = -from
+					}
+					to := from
+					if !neg && p.isPunct(0, "-") && p.at(1).kind == tNum {
+						p.advance()
+						n2 := p.next()
+						if n2.num < from || n2.num > 5 {
+							return nil, "", p.fail(n2, "expected a number from %d to 5 to end the range", from)
+						}
+						to = n2.num
+						text += fmt.Sprintf("%d-%d", from, to)
+					} else {
+						text += fmt.Sprint(from)
+					}
+					for k := from; k <= to; k++ {
+						g = append(g, sel{kind: selNth, d1: w, p: k})
+					}
+					if !p.isPunct(0, ",") {
+						break
+					}
+					p.advance()
+				}
+				if !p.isPunct(0, "]") {
+					return nil, "", p.expected(p.peek(), "\"]\" or \",\" and another number")
+				}
+				p.advance()
+				parts = append(parts, text+"]")
+			} else {
+				w2 := w
+				text := weekdayNames[w]
+				if p.isPunct(0, "-") && p.isWeekday(1) {
+					p.advance()
+					w2 = weekdayIndex(p.next().text)
+					text += "-" + weekdayNames[w2]
+				}
+				var mask uint16
+				for k := w; ; k = (k + 1) % 7 {
+					mask |= 1 << k
+					if k == w2 {
+						break
+					}
+				}
+				g = append(g, sel{kind: selWeekdays, mask: mask})
+				parts = append(parts, text)
+			}
+		default:
+			return nil, "", p.expected(t, "a weekday like Mo or PH")
+		}
+		if !p.isPunct(0, ",") || !(p.isWeekday(1) || p.isWord(1, "PH")) {
+			return g, strings.Join(parts, ","), nil
+		}
+		p.advance()
+	}
+}
+
+const minutesPerDay = 24 * 60
+
+// parseClock parses HH:MM; maxMinutes bounds the value (inclusive).
+func (p *parser) parseClock(maxMinutes int, what string) (int, error) {
+	h := p.peek()
+	if h.kind != tNum || len(h.text) > 2 || !p.isPunct(1, ":") {
+		return 0, p.expected(h, "a time like 09:00")
+	}
+	mt := p.at(2)
+	if mt.kind != tNum || len(mt.text) != 2 {
+		return 0, p.expected(mt, "two digits for the minutes, like 09:00")
+	}
+	if mt.num > 59 {
+		return 0, p.fail(mt, "minutes must be from 00 to 59, found %s", mt.text)
+	}
+	v := h.num*60 + mt.num
+	if v > maxMinutes {
+		return 0, p.fail(h, "%s %02d:%02d is too late: at most %02d:%02d", what, h.num, mt.num, maxMinutes/60, maxMinutes%60)
+	}
+	p.i += 3
+	return v, nil
+}
+
+func (p *parser) parseTimes() ([]span, string, error) {
+	var spans []span
+	var parts []string
+	for {
+		from, err := p.parseClock(minutesPerDay-1, "a start time")
+		if err != nil {
+			return nil, "", err
+		}
+		if !p.isPunct(0, "-") {
+			t := p.peek()
+			if p.isPunct(0, "+") {
+				return nil, "", p.fail(t, "open end (\"+\") is not supported: give the closing time, like 09:00-17:00")
+			}
+			return nil, "", p.expected(t, "\"-\" and an end time, like 09:00-17:00")
+		}
+		p.advance()
+		to, err := p.parseClock(2*minutesPerDay, "an end time")
+		if err != nil {
+			return nil, "", err
+		}
+		if to <= from {
+			to += minutesPerDay // 22:00-02:00 runs past midnight; 10:00-10:00 lasts 24 hours
+		}
+		if to > 2*minutesPerDay {
+			return nil, "", p.fail(p.at(-3), "a time span may run past midnight once at most")
+		}
+		spans = append(spans, span{from, to})
+		parts = append(parts, fmt.Sprintf("%02d:%02d-%02d:%02d", from/60, from%60, endClock(to)/60, endClock(to)%60))
+		if !p.isPunct(0, ",") || p.at(1).kind != tNum || !p.isPunct(2, ":") {
+			return spans, strings.Join(parts, ","), nil
+		}
+		p.advance()
+	}
+}
+
+// endClock renders an end time the way it was most likely written: an end
+// past midnight that is earlier than the start is written as the clock time.
+func endClock(to int) int {
+	if to > minutesPerDay && to != 2*minutesPerDay {
+		return to - minutesPerDay
+	}
+	return to
+}
