@@ -1,0 +1,149 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/expatcentre/loket/schedule/holidays"
+)
+
+// runHolidays is "loket holidays": the holidays of one year, as text or
+// JSON.
+func runHolidays(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("holidays", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), `Usage: loket holidays [-year YYYY] [-region NL-LI|NL-NB] [-format text|json] [-lang en|nl]
+
+List the Dutch holidays of a year: the public holidays of the Algemene
+termijnenwet, Good Friday as an observance and, with -region, carnival.
+Flags may also be written with two dashes (--year 2026).
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	year := fs.Int("year", 0, fmt.Sprintf("the `year`, %d to %d (default the current year in Europe/Amsterdam)",
+		holidays.FirstYear, holidays.LastYear))
+	region := fs.String("region", "", "the `province` whose regional holidays to add: NL-LI or NL-NB (default none)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	lang := fs.String("lang", "en", "`language` of the names and weekdays in text output: en or nl")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2 // the flag package has printed the error and the usage
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "loket holidays: "+format+"\n", a...)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		if _, err := strconv.Atoi(fs.Arg(0)); err == nil {
+			return fail("unexpected argument %q: for a year, write -year %s", fs.Arg(0), fs.Arg(0))
+		}
+		return fail("unexpected argument %q: the command takes only flags", fs.Arg(0))
+	}
+
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if !set["year"] {
+		amsterdam, err := time.LoadLocation("Europe/Amsterdam")
+		if err != nil {
+			fmt.Fprintf(stderr, "loket holidays: %v\n", err)
+			return 1
+		}
+		*year = time.Now().In(amsterdam).Year()
+	}
+	if *year < holidays.FirstYear || *year > holidays.LastYear {
+		return fail("-year %d: want a year from %d to %d", *year, holidays.FirstYear, holidays.LastYear)
+	}
+	cal, err := holidays.Netherlands(*region)
+	if err != nil {
+		return fail("-region: %v", err)
+	}
+	if *format != "text" && *format != "json" {
+		return fail("-format %q: want text or json", *format)
+	}
+	if *lang != "en" && *lang != "nl" {
+		return fail("-lang %q: want en or nl", *lang)
+	}
+
+	hs := cal.Year(*year)
+	if *format == "json" {
+		err = writeHolidaysJSON(stdout, hs)
+	} else {
+		err = writeHolidaysText(stdout, hs, *lang)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "loket holidays: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// jsonHoliday is a holiday in the JSON output of loket holidays.
+type jsonHoliday struct {
+	Date string `json:"date"` // YYYY-MM-DD
+	ID   string `json:"id"`
+	Kind string `json:"kind"`
+	Name struct {
+		NL string `json:"nl"`
+		EN string `json:"en"`
+	} `json:"name"`
+	Lustrum bool `json:"lustrum,omitempty"`
+}
+
+func writeHolidaysJSON(w io.Writer, hs []holidays.Holiday) error {
+	out := make([]jsonHoliday, len(hs))
+	for i, h := range hs {
+		out[i] = jsonHoliday{Date: h.Date.String(), ID: h.ID, Kind: string(h.Kind), Lustrum: h.Lustrum}
+		out[i].Name.NL, out[i].Name.EN = h.Name.NL, h.Name.EN
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeHolidaysText writes one line per holiday: date, weekday, name, kind
+// and, for Bevrijdingsdag in a lustrum year, "lustrum".
+func writeHolidaysText(w io.Writer, hs []holidays.Holiday, lang string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, h := range hs {
+		name, weekday := h.Name.EN, h.Date.Weekday().String()
+		if lang == "nl" {
+			name, weekday = h.Name.NL, weekdayNL(h.Date.Weekday())
+		}
+		lustrum := ""
+		if h.Lustrum {
+			lustrum = "\tlustrum"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.Date, weekday, name, h.Kind, lustrum)
+	}
+	return tw.Flush()
+}
+
+func weekdayNL(d time.Weekday) string {
+	switch d {
+	case time.Monday:
+		return "maandag"
+	case time.Tuesday:
+		return "dinsdag"
+	case time.Wednesday:
+		return "woensdag"
+	case time.Thursday:
+		return "donderdag"
+	case time.Friday:
+		return "vrijdag"
+	case time.Saturday:
+		return "zaterdag"
+	}
+	return "zondag"
+}
