@@ -427,8 +427,8 @@ func (p *parser) parseDate() (sel, string, error) {
 			if n.kind != tNum {
 				return sel{}, "", p.expected(n, "a number of days like 2")
 			}
-			if n.num > 200 {
-				return sel{}, "", p.fail(n, "easter offset of %d days is too large: at most 200", n.num)
+			if sign*n.num < -80 || n.num > 200 {
+				return sel{}, "", p.fail(n, "easter offset of %d days is out of range -80..200 (the day must stay in Easter's year)", sign*n.num)
 			}
 			p.advance()
 			if !p.isWord(0, "day", "days") {
