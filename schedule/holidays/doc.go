@@ -35,7 +35,7 @@
 //     birthday, kept by Queen Beatrix. When 30 April was a Sunday it moved to
 //     Monday 1 May in 1949-1979 and to Saturday 29 April from 1980
 //     (koninklijk besluit van 24 april 1980, nr. 11, revoked by the 2013
-//     decree above). 30 April 1980 was a Wednesday, so the change of rule in
+//     decree above; https://nl.wikipedia.org/wiki/Koninginnedag). 30 April 1980 was a Wednesday, so the change of rule in
 //     1980 moves no date.
 //   - Koninginnedag ("queensday") before 1949: 31 August, Queen Wilhelmina's
 //     birthday, celebrated as Koninginnedag from 1891 to 1948
@@ -49,12 +49,13 @@
 //     Public. Before 1990 it was a national day off only once in five years,
 //     in the lustrum years (confirmed by a government decision of 1958).
 //     5 May was added to article 3(1) by an amendment proposed on 18 June
-//     1981, but the yearly national holiday dates from 1990, so this package
+//     1981 (https://nl.wikipedia.org/wiki/Algemene_termijnenwet), but the
+//     yearly national holiday dates from 1990, so this package
 //     makes it Public before 1990 only in lustrum years (1950, 1955, ...,
 //     1985) and an Observance in the others. In 1946-1967 the celebration
 //     moved off a Sunday; that is not modelled (it concerns only the
 //     non-lustrum years 1946, 1957 and 1963).
-//     [Holiday.Lustrum] is set in every year divisible by 5, when most
+//     [Holiday.Lustrum] is set in every year divisible by 5, when many
 //     collective labour agreements give the day off.
 //     Sources: https://nl.wikipedia.org/wiki/Bevrijdingsdag,
 //     https://www.nrc.nl/nieuws/2020/05/04/75-jaar-vrijheid-a3998655.

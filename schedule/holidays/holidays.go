@@ -58,13 +58,14 @@ type Holiday struct {
 // for concurrent use. Its queries never fail: a date outside
 // FirstYear..LastYear simply has no holidays.
 type Calendar struct {
-	region region
+	region province
 }
 
-type region uint8
+// province is a Calendar's region.
+type province uint8
 
 const (
-	national region = iota
+	national province = iota
 	limburg
 	northBrabant
 )
@@ -72,8 +73,8 @@ const (
 // Netherlands returns the calendar of a region, given as an ISO 3166-2 code:
 // "" for the national calendar, "NL-LI" (Limburg) or "NL-NB" (North
 // Brabant), which add carnival. Any other value is an error that names it.
-func Netherlands(regionCode string) (Calendar, error) {
-	switch regionCode {
+func Netherlands(region string) (Calendar, error) {
+	switch region {
 	case "":
 		return Calendar{national}, nil
 	case "NL-LI":
@@ -81,7 +82,7 @@ func Netherlands(regionCode string) (Calendar, error) {
 	case "NL-NB":
 		return Calendar{northBrabant}, nil
 	}
-	return Calendar{}, fmt.Errorf("unknown region %q: want \"\" (national), \"NL-LI\" or \"NL-NB\"", regionCode)
+	return Calendar{}, fmt.Errorf("unknown region %q: want \"\" (national), \"NL-LI\" or \"NL-NB\"", region)
 }
 
 // Region returns the ISO 3166-2 code of c's region, "" for the national
@@ -240,8 +241,8 @@ func (c Calendar) has(h hid) bool {
 }
 
 // Easter returns the date of Easter Sunday in year, in the Gregorian
-// calendar, by the anonymous Gregorian algorithm (Meeus, Astronomical
-// Algorithms, ch. 8; Jones 1876, Butcher 1876). Easter is always a Sunday
+// calendar, by the anonymous Gregorian algorithm (Nature, 1876; Meeus,
+// Astronomical Algorithms, ch. 8). Easter is always a Sunday
 // from 22 March to 25 April. The result is historically meaningful from 1583,
 // the first full year of the Gregorian calendar; for earlier years (including
 // year 0 and negative years) it is the proleptic Gregorian date, computed
