@@ -1,23 +1,24 @@
 module github.com/expatcentre/loket
 
-go 1.26
+go 1.26.0
+
+require (
+	github.com/goccy/go-yaml v1.19.2
+	github.com/rickb777/date/v2 v2.3.1
+	github.com/teambition/rrule-go v1.8.2
+	pgregory.net/rapid v1.3.0
+)
 
 require (
 	github.com/BurntSushi/toml v1.6.0 // indirect
-	github.com/goccy/go-yaml v1.19.2 // indirect
 	github.com/govalues/decimal v0.1.36 // indirect
-	github.com/nicksnyder/go-i18n/v2 v2.7.0 // indirect
-	github.com/rickb777/date/v2 v2.3.1 // indirect
 	github.com/rickb777/period v1.0.21 // indirect
 	github.com/rickb777/plural v1.4.7 // indirect
-	github.com/teambition/rrule-go v1.8.2 // indirect
 	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.25.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 	honnef.co/go/tools v0.8.2 // indirect
-	pgregory.net/rapid v1.3.0 // indirect
 )
 
 tool honnef.co/go/tools/cmd/staticcheck

@@ -49,11 +49,10 @@ const (
 )
 
 type sel struct {
-	kind           selKind
-	y1, m1, d1, p  int
-	y2, m2, d2     int
-	mask           uint16
-	holidayComment bool // selPH: the matched holiday names the state when the rule has no comment
+	kind          selKind
+	y1, m1, d1, p int
+	y2, m2, d2    int
+	mask          uint16
 }
 
 type span struct{ from, to int } // minutes since midnight; to may run past 24:00 (≤ 48:00)
