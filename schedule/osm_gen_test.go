@@ -28,22 +28,22 @@ func (g *osmGen) chance(p float64) bool { return g.r.Float64() < p }
 // between returns a uniform integer in [lo, hi].
 func (g *osmGen) between(lo, hi int) int { return lo + g.r.IntN(hi-lo+1) }
 
-func pick[T any](g *osmGen, xs ...T) T { return xs[g.r.IntN(len(xs))] }
+func osmPick[T any](g *osmGen, xs ...T) T { return xs[g.r.IntN(len(xs))] }
 
-// genRule is one generated rule; the flags say how it starts and ends, which
+// osmGenRule is one generated rule; the flags say how it starts and ends, which
 // decides whether ", " (additional rule) may join it to its neighbours.
-type genRule struct {
+type osmGenRule struct {
 	parts        []string
 	startsTime   bool // first part is a time selector (or 24/7)
 	endsTimeSpan bool // last part is a time span list (not 24/7)
 	endsModifier bool // last part is a state keyword or a comment
 }
 
-func (r genRule) String() string { return strings.Join(r.parts, " ") }
+func (r osmGenRule) String() string { return strings.Join(r.parts, " ") }
 
 // expr returns one expression of one to four rules.
 func (g *osmGen) expr() string {
-	n := pick(g, 1, 1, 2, 2, 2, 3, 3, 4)
+	n := osmPick(g, 1, 1, 2, 2, 2, 3, 3, 4)
 	var b strings.Builder
 	prev := g.rule(false)
 	b.WriteString(prev.String())
@@ -66,10 +66,10 @@ func (g *osmGen) expr() string {
 }
 
 // rule returns one rule; additional rules do not start with a time selector.
-func (g *osmGen) rule(additional bool) genRule {
-	var r genRule
+func (g *osmGen) rule(additional bool) osmGenRule {
+	var r osmGenRule
 	for {
-		r = genRule{}
+		r = osmGenRule{}
 		hasYear := g.chance(0.1)
 		if hasYear {
 			r.parts = append(r.parts, g.years())
@@ -98,24 +98,24 @@ func (g *osmGen) rule(additional bool) genRule {
 		}
 		r.endsTimeSpan = hasTime && !is247
 		if g.chance(0.3) {
-			r.parts = append(r.parts, pick(g, "open", "closed", "off", "unknown"))
+			r.parts = append(r.parts, osmPick(g, "open", "closed", "off", "unknown"))
 			r.endsTimeSpan = false
 			r.endsModifier = true
 		}
 		if g.chance(0.12) {
-			r.parts = append(r.parts, strconv.Quote(pick(g, "by appointment", "staff training", "only for registered expats", "call ahead", "Kerstmis", "summer hours")))
+			r.parts = append(r.parts, strconv.Quote(osmPick(g, "by appointment", "staff training", "only for registered expats", "call ahead", "Kerstmis", "summer hours")))
 			r.endsTimeSpan = false
 			r.endsModifier = true
 		}
-		if len(r.parts) > 0 && !(additional && r.startsTime) && !yearMonthTime.MatchString(r.String()) {
+		if len(r.parts) > 0 && !(additional && r.startsTime) && !osmYearMonthTime.MatchString(r.String()) {
 			return r
 		}
 	}
 }
 
-// yearMonthTime matches a year, one month and a time, which opening_hours.js
+// osmYearMonthTime matches a year, one month and a time, which opening_hours.js
 // misreads as a date ("2026 Mar 09:00-12:00" is "2026 Mar 09" and garbage).
-var yearMonthTime = regexp.MustCompile(`^[0-9,-]+ [A-Z][a-z]{2} [0-9]{2}:`)
+var osmYearMonthTime = regexp.MustCompile(`^[0-9,-]+ [A-Z][a-z]{2} [0-9]{2}:`)
 
 // years returns a year selector within 2024-2029: 2026, 2025-2027, 2025,2027.
 func (g *osmGen) years() string {
@@ -145,9 +145,9 @@ func (g *osmGen) distinct(n, lo, hi int) []int {
 }
 
 var (
-	genMonths   = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-	genMonthLen = []int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
-	genWeekdays = []string{"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}
+	osmMonths   = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	osmMonthLen = []int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	osmWeekdays = []string{"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}
 )
 
 // months returns a comma list of month, month range, monthday and monthday
@@ -159,7 +159,7 @@ func (g *osmGen) months(afterYear bool) string {
 	if !afterYear && g.chance(0.2) {
 		return g.easter()
 	}
-	n := pick(g, 1, 1, 1, 2, 2, 3)
+	n := osmPick(g, 1, 1, 1, 2, 2, 3)
 	items := make([]string, n)
 	for i := range items {
 		items[i] = g.monthItem(afterYear)
@@ -169,28 +169,34 @@ func (g *osmGen) months(afterYear bool) string {
 
 func (g *osmGen) monthItem(monthsOnly bool) string {
 	m := g.r.IntN(12)
-	day := func(m int) int { return g.between(1, genMonthLen[m]) }
+	day := func(m int) int { return g.between(1, osmMonthLen[m]) }
 	kinds := 7
 	if monthsOnly {
 		kinds = 2
 	}
 	switch g.r.IntN(kinds) {
 	case 0: // Dec
-		return genMonths[m]
+		return osmMonths[m]
 	case 1: // Mar-May, Nov-Feb (wraps)
 		m2 := (m + g.between(1, 11)) % 12
-		return genMonths[m] + "-" + genMonths[m2]
+		return osmMonths[m] + "-" + osmMonths[m2]
 	case 2: // Dec 25
-		return fmt.Sprintf("%s %02d", genMonths[m], day(m))
+		return fmt.Sprintf("%s %02d", osmMonths[m], day(m))
 	case 3: // Dec 24-26
-		d1 := g.between(1, genMonthLen[m]-1)
-		return fmt.Sprintf("%s %02d-%02d", genMonths[m], d1, g.between(d1+1, genMonthLen[m]))
+		last := osmMonthLen[m]
+		if m == 1 {
+			// ParseOSM rejects "Feb 20-28" and "Feb 20-29": opening_hours.js
+			// never matches them in common years. "Feb 20-Feb 28" is case 4.
+			last = 27
+		}
+		d1 := g.between(1, last-1)
+		return fmt.Sprintf("%s %02d-%02d", osmMonths[m], d1, g.between(d1+1, last))
 	case 4: // Jan 01-Jan 06
-		d1 := g.between(1, genMonthLen[m]-1)
-		return fmt.Sprintf("%s %02d-%s %02d", genMonths[m], d1, genMonths[m], g.between(d1+1, genMonthLen[m]))
+		d1 := g.between(1, osmMonthLen[m]-1)
+		return fmt.Sprintf("%s %02d-%s %02d", osmMonths[m], d1, osmMonths[m], g.between(d1+1, osmMonthLen[m]))
 	default: // Apr 01-Sep 30, Dec 24-Jan 06 (wraps)
 		m2 := (m + g.between(1, 11)) % 12
-		return fmt.Sprintf("%s %02d-%s %02d", genMonths[m], day(m), genMonths[m2], day(m2))
+		return fmt.Sprintf("%s %02d-%s %02d", osmMonths[m], day(m), osmMonths[m2], day(m2))
 	}
 }
 
@@ -198,7 +204,7 @@ func (g *osmGen) monthItem(monthsOnly bool) string {
 func (g *osmGen) easter() string {
 	// Easter Sunday falls between Mar 22 and Apr 25: offsets in [-80, +200]
 	// keep the date in the same year (opening_hours.js rejects more than 200).
-	switch off := pick(g, 0, 0, -2, -1, 1, 39, 49, 50, g.between(-80, 200)); {
+	switch off := osmPick(g, 0, 0, -2, -1, 1, 39, 49, 50, g.between(-80, 200)); {
 	case off == 0:
 		return "easter"
 	case off == 1 || off == -1:
@@ -211,7 +217,7 @@ func (g *osmGen) easter() string {
 // weeks returns a week selector: week 05, week 10-20, week 01-53/2, week 01,03.
 func (g *osmGen) weeks() string {
 	var items []string
-	for range pick(g, 1, 1, 1, 2) {
+	for range osmPick(g, 1, 1, 1, 2) {
 		switch g.r.IntN(4) {
 		case 0:
 			items = append(items, fmt.Sprintf("%02d", g.between(1, 53)))
@@ -233,18 +239,18 @@ func (g *osmGen) weeks() string {
 // Mo[1], Fr[-1], Th[1,3], We[2-3], Su[-2]. After a month selector at most one
 // item is constrained, by a single number: opening_hours.js rejects more.
 func (g *osmGen) weekdays(afterMonth bool) string {
-	n := pick(g, 1, 1, 1, 2, 2, 3)
+	n := osmPick(g, 1, 1, 1, 2, 2, 3)
 	items := make([]string, n)
 	constrained := false
 	for i := range items {
 		d := g.r.IntN(7)
 		switch k := g.r.IntN(6); {
 		case k < 2:
-			items[i] = genWeekdays[d] + "-" + genWeekdays[(d+g.between(1, 6))%7]
+			items[i] = osmWeekdays[d] + "-" + osmWeekdays[(d+g.between(1, 6))%7]
 		case k < 4 || afterMonth && constrained:
-			items[i] = genWeekdays[d]
+			items[i] = osmWeekdays[d]
 		default:
-			items[i] = genWeekdays[d] + "[" + g.nth(afterMonth) + "]"
+			items[i] = osmWeekdays[d] + "[" + g.nth(afterMonth) + "]"
 			constrained = true
 		}
 	}
@@ -255,11 +261,11 @@ func (g *osmGen) weekdays(afterMonth bool) string {
 // number when single is set.
 func (g *osmGen) nth(single bool) string {
 	if single {
-		return strconv.Itoa(pick(g, 1, 2, 3, 4, 5, -1, -1, -2))
+		return strconv.Itoa(osmPick(g, 1, 2, 3, 4, 5, -1, -1, -2))
 	}
 	switch g.r.IntN(4) {
 	case 0, 1:
-		return strconv.Itoa(pick(g, 1, 2, 3, 4, 5, -1, -1, -2))
+		return strconv.Itoa(osmPick(g, 1, 2, 3, 4, 5, -1, -1, -2))
 	case 2:
 		xs := g.distinct(2, 1, 5)
 		return fmt.Sprintf("%d,%d", xs[0], xs[1])
@@ -271,7 +277,7 @@ func (g *osmGen) nth(single bool) string {
 
 // times returns a comma list of one to three time spans.
 func (g *osmGen) times() string {
-	n := pick(g, 1, 1, 1, 2, 2, 3)
+	n := osmPick(g, 1, 1, 1, 2, 2, 3)
 	spans := make([]string, n)
 	for i := range spans {
 		spans[i] = g.span()

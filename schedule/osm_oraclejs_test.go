@@ -84,11 +84,11 @@ func runOSMJS(tb testing.TB, reqs []jsRequest) []jsAnswer {
 	return answers
 }
 
-// genSeed is the seed of the random expressions; the tests print it on failure.
-const genSeed = 20260101
+// ohGenSeed is the seed of the random expressions; the tests print it on failure.
+const ohGenSeed = 20260101
 
-// generateExprs returns n distinct expressions from newOSMGen(seed).
-func generateExprs(seed uint64, n int) []string {
+// ohGenerate returns n distinct expressions from newOSMGen(seed).
+func ohGenerate(seed uint64, n int) []string {
 	g := newOSMGen(seed)
 	seen := make(map[string]bool, n)
 	exprs := make([]string, 0, n)
@@ -110,7 +110,7 @@ func TestGeneratedExpressionsParseInOracle(t *testing.T) {
 	if testing.Short() {
 		n = 500
 	}
-	exprs := generateExprs(genSeed, n)
+	exprs := ohGenerate(ohGenSeed, n)
 	reqs := make([]jsRequest, len(exprs))
 	for i, e := range exprs {
 		reqs[i] = jsRequest{Expr: e}
@@ -120,11 +120,11 @@ func TestGeneratedExpressionsParseInOracle(t *testing.T) {
 		if a.Error != "" {
 			bad++
 			if bad <= 20 {
-				t.Errorf("seed %d, expression %d: opening_hours.js rejects %q: %s", genSeed, i, exprs[i], a.Error)
+				t.Errorf("seed %d, expression %d: opening_hours.js rejects %q: %s", ohGenSeed, i, exprs[i], a.Error)
 			}
 		}
 	}
 	if bad > 0 {
-		t.Errorf("seed %d: %d of %d generated expressions rejected", genSeed, bad, len(exprs))
+		t.Errorf("seed %d: %d of %d generated expressions rejected", ohGenSeed, bad, len(exprs))
 	}
 }
