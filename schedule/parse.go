@@ -387,10 +387,24 @@ func (p *parser) monthDay(m int) (int, error) {
 func (p *parser) parseDates(r *osmRule) ([]sel, error) {
 	var g []sel
 	var parts []string
+	switches := 0
 	for {
+		t := p.peek()
 		s, text, err := p.parseDate()
 		if err != nil {
 			return nil, err
+		}
+		// opening_hours.js files list items under "month" or "monthday"
+		// depending on how the list switches between plain months and
+		// dates; after two switches the two halves must both match, so
+		// Oct 27-30,Nov,Oct 05-22 never matches. Such lists are refused.
+		if len(g) > 0 && (g[len(g)-1].kind == selMonths) != (s.kind == selMonths) {
+			if g[len(g)-1].kind == selMonths && s.kind == selEaster {
+				return nil, p.fail(t, "easter cannot follow a month in a list: put it first, as easter,%s", parts[0])
+			}
+			if switches++; switches == 2 {
+				return nil, p.fail(t, "this list goes from dates to months and back, which opening_hours.js reads as two selectors that must both match; list the months first, then the dates")
+			}
 		}
 		g = append(g, s)
 		parts = append(parts, text)

@@ -306,7 +306,7 @@ func parseHours(hours string) ([]span, error) {
 }
 
 func (s *Schedule) compileClosures(c Closures) error {
-	known := knownHolidayIDs()
+	known := holidays.IDs()
 	for i, id := range c.IDs {
 		if !slices.Contains(known, id) {
 			return &LayerError{Layer: "closures", Index: i, Field: "ids",
@@ -405,18 +405,3 @@ func (s *Schedule) String() string {
 	return b.String()
 }
 
-// knownHolidayIDs lists every holiday id: 2013 has Koninginnedag, 2014
-// Koningsdag, and the Limburg calendar has carnival.
-func knownHolidayIDs() []string {
-	cal, _ := holidays.Netherlands("NL-LI")
-	var ids []string
-	for _, y := range []int{2013, 2014} {
-		for _, h := range cal.Year(y) {
-			if !slices.Contains(ids, h.ID) {
-				ids = append(ids, h.ID)
-			}
-		}
-	}
-	slices.Sort(ids)
-	return ids
-}

@@ -86,3 +86,9 @@ func ExampleEaster() {
 	// 2026-04-05
 	// 2027-03-28
 }
+
+func ExampleIDs() {
+	fmt.Println(holidays.IDs())
+	// Output:
+	// [ascension-day carnival-monday carnival-sunday carnival-tuesday christmas-day easter-monday easter-sunday good-friday kingsday liberation-day new-years-day queensday second-christmas-day whit-monday whit-sunday]
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestOSMText(t *testing.T) {
+	code, out, errOut := runLoket("osm", "Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off", "--at", "2026-12-25T10:00:00+01:00")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	want := `Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off
+At Friday 25 December 2026 10:00 CET: closed (Christmas Day)
+Next change: Tuesday 29 December 2026 09:00 CET, becomes open
+
+Week of Monday 21 December 2026:
+  Monday 21 December 2026      closed
+  Tuesday 22 December 2026     09:00–12:30
+  Wednesday 23 December 2026   closed
+  Thursday 24 December 2026    09:00–12:30
+  Friday 25 December 2026      closed (Christmas Day)
+  Saturday 26 December 2026    closed (Second Christmas Day)
+  Sunday 27 December 2026      closed
+`
+	if out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+func TestOSMDutchAndWeek(t *testing.T) {
+	code, out, errOut := runLoket("osm", "--lang", "nl", "--week", "2026-03-25", "--at", "2026-03-29T01:59:00+01:00", "Su 02:30-05:00")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Op zondag 29 maart 2026 01:59 CET: gesloten\n",
+		"Volgende wijziging: zondag 29 maart 2026 03:00 CEST, wordt open\n",
+		"Week van maandag 23 maart 2026:\n",
+		"  zondag 29 maart 2026         03:00–05:00\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestOSMJSON(t *testing.T) {
+	code, out, errOut := runLoket("osm", "--format", "json", "--at", "2026-12-25T23:30:00+01:00", "Fr 22:00-02:00 \"late\"")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	var got struct {
+		State      string `json:"state"`
+		Comment    string `json:"comment"`
+		NextChange string `json:"next_change"`
+		NextState  string `json:"next_state"`
+		Week       []struct {
+			Date      string `json:"date"`
+			Intervals []struct {
+				Start, End, State, Comment string
+			} `json:"intervals"`
+		} `json:"week"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.State != "unknown" || got.Comment != "late" || got.NextChange != "2026-12-26T02:00:00+01:00" || got.NextState != "closed" {
+		t.Errorf("state %q comment %q next %q %q", got.State, got.Comment, got.NextChange, got.NextState)
+	}
+	if len(got.Week) != 7 || got.Week[0].Date != "2026-12-21" {
+		t.Fatalf("week = %+v", got.Week)
+	}
+	fri, sat := got.Week[4].Intervals, got.Week[5].Intervals
+	if len(fri) != 1 || fri[0].Start != "2026-12-25T22:00:00+01:00" || fri[0].End != "2026-12-26T00:00:00+01:00" {
+		t.Errorf("Friday = %+v", fri)
+	}
+	if len(sat) != 1 || sat[0].Start != "2026-12-26T00:00:00+01:00" || sat[0].End != "2026-12-26T02:00:00+01:00" {
+		t.Errorf("Saturday = %+v", sat)
+	}
+}
+
+func TestOSMErrors(t *testing.T) {
+	for _, c := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"Mo 9h-17h"}, "loket osm: column 4: expected a time like 09:00, found \"9h\"\n  Mo 9h-17h\n     ^\n"},
+		{[]string{"Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH of"}, "loket osm: column 39: expected a time like 09:00, a state (open, off, closed, unknown), a \"comment\" or \";\", found \"of\"\n  Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH of\n                                        ^\n"},
+		{[]string{}, "loket osm: expected one expression in quotes, like 'Mo-Fr 09:00-17:00', found 0 arguments\n"},
+		{[]string{"Mo", "Tu"}, "loket osm: expected one expression in quotes, like 'Mo-Fr 09:00-17:00', found 2 arguments\n"},
+		{[]string{"--at", "tomorrow", "Mo"}, "loket osm: -at \"tomorrow\": want an RFC 3339 instant like 2026-12-22T10:00:00+01:00\n"},
+		{[]string{"--week", "2026-13-01", "Mo"}, "loket osm: -week \"2026-13-01\": want a date like 2026-12-21\n"},
+		{[]string{"--lang", "de", "Mo"}, "loket osm: -lang \"de\": want en or nl\n"},
+		{[]string{"--format", "xml", "Mo"}, "loket osm: -format \"xml\": want text or json\n"},
+	} {
+		code, out, errOut := runLoket(append([]string{"osm"}, c.args...)...)
+		if code != 2 || out != "" || errOut != c.stderr {
+			t.Errorf("loket osm %q: exit %d, stdout %q\nstderr:\n%s\nwant:\n%s", c.args, code, out, errOut, c.stderr)
+		}
+	}
+}
