@@ -404,4 +404,3 @@ func (s *Schedule) String() string {
 	}
 	return b.String()
 }
-
