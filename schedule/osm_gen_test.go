@@ -161,11 +161,27 @@ func (g *osmGen) months(afterYear bool) string {
 	}
 	n := osmPick(g, 1, 1, 1, 2, 2, 3)
 	items := make([]string, n)
-	for i := range items {
-		items[i] = g.monthItem(afterYear)
+	for {
+		switches := 0
+		for i := range items {
+			items[i] = g.monthItem(afterYear)
+			if i > 0 && osmIsDate(items[i]) != osmIsDate(items[i-1]) {
+				switches++
+			}
+		}
+		// opening_hours.js files the items of a list that switches twice
+		// between months and dates under two selectors that must both
+		// match ("Oct 27-30,Nov,Oct 05-22" never matches); ParseOSM refuses
+		// such lists.
+		if switches < 2 {
+			return strings.Join(items, ",")
+		}
 	}
-	return strings.Join(items, ",")
 }
+
+// osmIsDate reports whether a month item is a date or date range (Dec 25,
+// Dec 24-26) rather than a month or month range (Dec, Nov-Feb).
+func osmIsDate(item string) bool { return strings.Contains(item, " ") }
 
 func (g *osmGen) monthItem(monthsOnly bool) string {
 	m := g.r.IntN(12)

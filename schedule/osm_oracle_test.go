@@ -51,6 +51,7 @@ var (
 	osmN    = flag.Int("osm.n", 0, "number of random expressions of TestOSMAgainstOpeningHoursJS (default 2000, 200 with -short)")
 	osmExpr = flag.String("osm.expr", "", "run TestOSMAgainstOpeningHoursJS on this one expression instead of random ones")
 	osmAt   = flag.String("osm.at", "", "comma-separated unix ms instants that TestOSMAgainstOpeningHoursJS probes in addition")
+	osmAll  = flag.Bool("osm.all", false, "TestOSMAgainstOpeningHoursJS reports every disagreeing expression, not only the first few of each kind")
 )
 
 const (
@@ -488,6 +489,9 @@ func ohReport(t *testing.T, eps []ohExpr, seed uint64, ds []ohDisagreement) {
 	}
 	kinds := slices.Sorted(maps.Keys(byKind))
 	perKind := max(2, ohMaxReported/len(kinds))
+	if *osmAll {
+		perKind = len(ds)
+	}
 	var counts []string
 	for _, k := range kinds {
 		seen := map[int]bool{}
