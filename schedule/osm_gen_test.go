@@ -107,7 +107,8 @@ func (g *osmGen) rule(additional bool) osmGenRule {
 			r.endsTimeSpan = false
 			r.endsModifier = true
 		}
-		if len(r.parts) > 0 && !(additional && r.startsTime) && !osmYearMonthTime.MatchString(r.String()) {
+		if len(r.parts) > 0 && !(additional && r.startsTime) && !osmYearMonthTime.MatchString(r.String()) &&
+			!osmDateMonthNth.MatchString(r.String()) {
 			return r
 		}
 	}
@@ -116,6 +117,11 @@ func (g *osmGen) rule(additional bool) osmGenRule {
 // osmYearMonthTime matches a year, one month and a time, which opening_hours.js
 // misreads as a date ("2026 Mar 09:00-12:00" is "2026 Mar 09" and garbage).
 var osmYearMonthTime = regexp.MustCompile(`^[0-9,-]+ [A-Z][a-z]{2} [0-9]{2}:`)
+
+// osmDateMonthNth matches a date list ending in a single month followed by a
+// weekday with [n] ("Jun 24,Sep Fr[4]"): opening_hours.js files that month
+// under a second selector that must also match, and ParseOSM refuses it.
+var osmDateMonthNth = regexp.MustCompile(`(?:[0-9]{2}|days?|easter),[A-Z][a-z]{2} [A-Z][a-z]\[`)
 
 // years returns a year selector within 2024-2029: 2026, 2025-2027, 2025,2027.
 func (g *osmGen) years() string {

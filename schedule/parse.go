@@ -402,6 +402,9 @@ func (p *parser) parseDates(r *osmRule) ([]sel, error) {
 			if g[len(g)-1].kind == selMonths && s.kind == selEaster {
 				return nil, p.fail(t, "easter cannot follow a month in a list: put it first, as easter,%s", parts[0])
 			}
+			if s.kind == selMonths && !strings.Contains(text, "-") && p.isWeekday(0) && p.isPunct(1, "[") {
+				return nil, p.fail(t, "after a date, a month followed by a weekday with [n] is read by opening_hours.js as a second selector that must also match; list the months before the dates")
+			}
 			if switches++; switches == 2 {
 				return nil, p.fail(t, "this list goes from dates to months and back, which opening_hours.js reads as two selectors that must both match; list the months first, then the dates")
 			}
