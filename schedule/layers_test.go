@@ -99,3 +99,21 @@ func TestLayerPrecedence(t *testing.T) {
 		}
 	}
 }
+
+// TestExtremeInstants checks that instants far outside the calendar are
+// answered (as at the edge of years 1-9999) without panicking.
+func TestExtremeInstants(t *testing.T) {
+	s, err := schedule.ParseOSM("Mo-Fr 09:00-17:00; PH off")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []time.Time{time.Unix(1<<62, 0), time.Unix(-1<<62, 0), {}, time.Date(9999, 12, 31, 12, 0, 0, 0, time.UTC)} {
+		s.IsOpen(at)
+		s.State(at)
+		s.NextChange(at)
+		s.Intervals(at, at.Add(48*time.Hour))
+	}
+	if !s.IsOpen(time.Date(9999, 12, 31, 12, 0, 0, 0, s.Location())) {
+		t.Error("Friday 31 December 9999 at noon should be open")
+	}
+}

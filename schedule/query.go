@@ -15,7 +15,13 @@ const (
 	cacheFirstSec = -2208988800 // 1900-01-01T00:00:00Z
 	cacheEndSec   = 7258118400  // 2200-01-01T00:00:00Z
 	numBlocks     = (cacheEndSec-cacheFirstSec)>>blockBits + 1
+	// Instants are answered within years 1 to 9999; earlier or later ones
+	// are answered as the first or last second of that range.
+	minSec = -62135596800 // 0001-01-01T00:00:00Z
+	maxSec = 253402300799 // 9999-12-31T23:59:59Z
 )
+
+func clampSec(sec int64) int64 { return max(minSec, min(sec, maxSec)) }
 
 // block caches, for the instants [start, start+2^25 s), the evaluated local
 // days those instants can fall on and the UTC offsets in force.
@@ -118,6 +124,7 @@ func (s *Schedule) planOf(ld int64) []seg {
 
 // at returns the cell in force at unix second sec and its local day.
 func (s *Schedule) at(sec int64) (cell, int64) {
+	sec = clampSec(sec)
 	b := s.blockAt(sec)
 	off, _ := b.offset(sec)
 	rel := uint64(sec + off - b.firstLocal*secondsPerDay) // seconds since the block's first local midnight
@@ -127,7 +134,8 @@ func (s *Schedule) at(sec int64) (cell, int64) {
 }
 
 // IsOpen reports whether the schedule is open at t. Unknown counts as not
-// open. It does not allocate (after the first query in a 512-day block).
+// open. It does not allocate, except to build the cache of the days around t
+// on the first query there.
 func (s *Schedule) IsOpen(t time.Time) bool {
 	c, _ := s.at(t.Unix())
 	return c.kind == Open
@@ -162,6 +170,7 @@ func (s *Schedule) stateOf(c cell, d date.Date) State {
 // offset changes, in increasing order, until fn returns false. Consecutive
 // calls may carry the same cell.
 func (s *Schedule) walk(from, until int64, fn func(at int64, c cell, ld int64) bool) {
+	from, until = clampSec(from), clampSec(until)
 	sec := from
 	for sec < until {
 		b := s.blockAt(sec)
@@ -198,7 +207,7 @@ func (s *Schedule) walk(from, until int64, fn func(at int64, c cell, ld int64) b
 // the wall clock: a rule that opens at 02:30 on the day clocks jump from
 // 02:00 to 03:00 opens at 03:00.
 func (s *Schedule) NextChange(t time.Time) (time.Time, bool) {
-	from := t.Unix()
+	from := clampSec(t.Unix())
 	var kind0 Kind
 	var found int64
 	ok := false
@@ -224,7 +233,7 @@ func (s *Schedule) NextChange(t time.Time) (time.Time, bool) {
 // comment or its reason changes; one that runs past midnight is one
 // interval. Times are in the schedule's location.
 func (s *Schedule) Intervals(from, to time.Time) []Interval {
-	return s.appendIntervals(nil, from.Unix(), to.Unix())
+	return s.appendIntervals(nil, clampSec(from.Unix()), clampSec(to.Unix()))
 }
 
 func (s *Schedule) appendIntervals(out []Interval, from, to int64) []Interval {

@@ -202,8 +202,9 @@ func (e *LayerError) Unwrap() error { return e.Err }
 // by its wall-clock time.
 //
 // A Schedule is immutable once built and safe for concurrent use. It caches
-// evaluated days in blocks of 512 days from 1900 to 2199, built on first
-// use; queries outside those years work but are not cached.
+// evaluated days in blocks of about 388 days from 1900 to 2199, each built
+// on first use; queries outside those years work but are not cached, and
+// instants before year 1 or after year 9999 are answered as at those edges.
 type Schedule struct {
 	loc         *time.Location
 	cal         holidays.Calendar
