@@ -24,6 +24,16 @@ func TestNextChangeProperty(t *testing.T) {
 		}
 		at := time.Unix(rapid.Int64Range(lo, hi).Draw(rt, "unix"), 0)
 		k := s.State(at).Kind
+		// The normal form is equivalent.
+		s2, err := schedule.ParseOSM(s.String(), schedule.WithLocation(loc))
+		if err != nil {
+			rt.Fatalf("normal form %q of %q: %v", s.String(), expr, err)
+		}
+		n1, ok1 := s.NextChange(at)
+		n2, ok2 := s2.NextChange(at)
+		if s2.State(at) != s.State(at) || ok1 != ok2 || !n1.Equal(n2) {
+			rt.Fatalf("normal form %q of %q differs at %s", s.String(), expr, at)
+		}
 		if s.IsOpen(at) != (k == schedule.Open) {
 			rt.Fatalf("%q at %s: IsOpen = %v, State = %v", expr, at, s.IsOpen(at), k)
 		}
