@@ -1,0 +1,405 @@
+package centre
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/timespan"
+
+	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/holidays"
+)
+
+// compile checks what the decoded values mean and builds the centre. It
+// goes on past errors, so that every error of the file is recorded; the
+// centre it returns is only used when there were none.
+func (d *decoder) compile(cfg *config) *Centre {
+	c := &Centre{
+		ID:              cfg.id.v,
+		Name:            cfg.name.v,
+		Description:     cfg.description.v,
+		Address:         cfg.address.v,
+		Coordinates:     cfg.coordinates.v,
+		Website:         cfg.website.v,
+		BookingURL:      cfg.bookingURL.v,
+		DefaultLanguage: "nl",
+	}
+	if cfg.defaultLanguage.ok {
+		c.DefaultLanguage = cfg.defaultLanguage.v
+	}
+	c.Location = d.location(cfg.doc, cfg.timeZone)
+	c.Holidays, c.HolidayClosures = d.holidayPolicy(cfg.holidays)
+	c.ExtraClosures = d.extraClosures(cfg.holidays.extra)
+
+	ids := map[string]at{}
+	allIDs := true
+	for i := range cfg.desks {
+		k := &cfg.desks[i]
+		if !k.id.ok {
+			allIDs = false
+		} else if prev, dup := ids[k.id.v]; dup {
+			d.errorf(k.id.at, "duplicate desk id %q: %s (line %d) has it too", k.id.v, strings.TrimSuffix(prev.path, ".id"), prev.line)
+		} else {
+			ids[k.id.v] = k.id.at
+		}
+		if desk := d.compileDesk(k, c); desk != nil {
+			c.Desks = append(c.Desks, desk)
+		}
+	}
+	switch {
+	case cfg.defaultDesk.ok && allIDs:
+		if _, ok := ids[cfg.defaultDesk.v]; !ok {
+			names := make([]string, 0, len(cfg.desks))
+			for _, k := range cfg.desks {
+				if !slices.Contains(names, k.id.v) {
+					names = append(names, k.id.v)
+				}
+			}
+			msg := fmt.Sprintf("unknown desk %q", cfg.defaultDesk.v)
+			if s := suggest(cfg.defaultDesk.v, names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; the desks are " + strings.Join(names, ", ")
+			}
+			d.errorf(cfg.defaultDesk.at, "%s", msg)
+		}
+		c.DefaultDesk = cfg.defaultDesk.v
+	case len(c.Desks) > 0:
+		c.DefaultDesk = c.Desks[0].ID
+	}
+	return c
+}
+
+// location loads the centre's time zone.
+func (d *decoder) location(doc at, tz val[string]) *time.Location {
+	if !tz.ok {
+		if tz.at.path != "" {
+			return nil // malformed, and reported
+		}
+		loc, err := time.LoadLocation("Europe/Amsterdam")
+		if err != nil {
+			d.add(0, 0, "time_zone", "cannot load the default time zone Europe/Amsterdam (import time/tzdata in the program): "+err.Error(), err)
+		}
+		return loc
+	}
+	if tz.v == "Local" {
+		d.errorf(tz.at, "Local is the zone of the machine loket runs on: name the centre's zone, such as Europe/Amsterdam")
+		return nil
+	}
+	loc, err := time.LoadLocation(tz.v)
+	if err != nil {
+		d.add(tz.at.line, tz.at.col, tz.at.path,
+			fmt.Sprintf("unknown time zone %s: expected an IANA zone name such as Europe/Amsterdam", quote(tz.v)), err)
+		return nil
+	}
+	return loc
+}
+
+// holidayPolicy builds the calendar and the closures on holidays.
+func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, schedule.Closures) {
+	if h.country.ok && h.country.v != "NL" {
+		d.errorf(h.country.at, "expected NL, the only country whose holidays loket knows, found %s", quote(h.country.v))
+	}
+	var cal holidays.Calendar
+	if h.region.ok {
+		var err error
+		if cal, err = holidays.Netherlands(h.region.v); err != nil {
+			d.errorf(h.region.at, "expected NL-LI or NL-NB (or no region, for the national holidays only), found %s", quote(h.region.v))
+		}
+	}
+	national := !h.region.ok || h.region.v == ""
+
+	var cl schedule.Closures
+	for _, k := range h.kinds {
+		if !k.ok {
+			continue
+		}
+		if k.v == holidays.Regional && national {
+			d.errorf(k.at, "regional holidays need a region: set holidays.region to NL-LI or NL-NB")
+		}
+		cl.Kinds = append(cl.Kinds, k.v)
+	}
+	known := holidays.IDs()
+	var regional []string // ids of regional holidays, when needed
+	for _, id := range h.ids {
+		if !id.ok {
+			continue
+		}
+		if !slices.Contains(known, id.v) {
+			msg := fmt.Sprintf("unknown holiday id %s", quote(id.v))
+			if s := suggest(id.v, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; expected one of " + strings.Join(known, ", ")
+			}
+			d.errorf(id.at, "%s", msg)
+			continue
+		}
+		if national {
+			if regional == nil {
+				regional = regionalIDs()
+			}
+			if slices.Contains(regional, id.v) {
+				d.errorf(id.at, "%s is a regional holiday: set holidays.region to NL-LI or NL-NB", id.v)
+			}
+		}
+		cl.IDs = append(cl.IDs, id.v)
+	}
+	return cal, cl
+}
+
+// regionalIDs returns the ids of the regional holidays (carnival), which
+// are the same in every year and region that has them.
+func regionalIDs() []string {
+	li, _ := holidays.Netherlands("NL-LI")
+	var ids []string
+	for _, h := range li.Year(2026) {
+		if h.Kind == holidays.Regional {
+			ids = append(ids, h.ID)
+		}
+	}
+	return ids
+}
+
+// dated is a date range and where it was written.
+type dated struct {
+	r  timespan.DateRange
+	at at // the closure or exception
+}
+
+// dateRange checks the dates of a closure or exception: one date, or from
+// and to with to not before from.
+func (d *decoder) dateRange(ds days) (timespan.DateRange, bool) {
+	given := func(v val[date.Date]) bool { return v.at.path != "" }
+	switch {
+	case given(ds.date) && (given(ds.from) || given(ds.to)):
+		other := ds.from
+		if !given(other) {
+			other = ds.to
+		}
+		d.errorf(other.at, "give either date (one day) or from and to, not both")
+		return timespan.DateRange{}, false
+	case given(ds.date):
+		return timespan.OneDayRange(ds.date.v), ds.date.ok
+	case !given(ds.from) && !given(ds.to):
+		d.errorf(ds.at.field("date"), "missing the date: give date (one day) or from and to (both included)")
+		return timespan.DateRange{}, false
+	case !given(ds.to):
+		d.errorf(ds.at.field("to"), "missing the last day: from needs to (included)")
+		return timespan.DateRange{}, false
+	case !given(ds.from):
+		d.errorf(ds.at.field("from"), "missing the first day: to needs from")
+		return timespan.DateRange{}, false
+	case !ds.from.ok || !ds.to.ok:
+		return timespan.DateRange{}, false
+	case ds.to.v < ds.from.v:
+		d.errorf(ds.to.at, "the end %s is before the start %s", ds.to.v, ds.from.v)
+		return timespan.DateRange{}, false
+	}
+	return timespan.BetweenDates(ds.from.v, ds.to.v+1), true
+}
+
+// overlaps records an error for each range that overlaps an earlier one.
+// It returns the ranges that overlap no earlier one.
+func (d *decoder) overlaps(rs []dated, what string) []dated {
+	var kept []dated
+	for _, r := range rs {
+		i := slices.IndexFunc(kept, func(k dated) bool {
+			return r.r.Start() < k.r.End() && k.r.Start() < r.r.End()
+		})
+		if i >= 0 {
+			k := kept[i]
+			d.errorf(r.at, "the %s from %s to %s overlaps %s (line %d), from %s to %s", what,
+				r.r.Start(), r.r.Last(), k.at.path, k.at.line, k.r.Start(), k.r.Last())
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
+}
+
+func (d *decoder) extraClosures(cs []closureConfig) []Closure {
+	var rs []dated
+	var names []schedule.Text
+	for _, c := range cs {
+		if r, ok := d.dateRange(c.days); ok {
+			rs = append(rs, dated{r, c.days.at})
+			names = append(names, c.name.v)
+		}
+	}
+	var out []Closure
+	for _, r := range d.overlaps(rs, "closure") {
+		i := slices.IndexFunc(rs, func(x dated) bool { return x.at.path == r.at.path })
+		out = append(out, Closure{Dates: r.r, Name: names[i]})
+	}
+	slices.SortFunc(out, func(a, b Closure) int { return cmp.Compare(a.Dates.Start(), b.Dates.Start()) })
+	return out
+}
+
+// exceptionRef says which exception of the file a schedule exception
+// comes from: a desk's (index into its exceptions) or, with index -1, a
+// closure of the centre.
+type exceptionRef struct {
+	index int
+	hours at
+}
+
+// compileDesk checks a desk's hours, recurrences and exceptions and
+// compiles its schedule. It returns nil when the desk has errors.
+func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
+	// The centre's closures, then the desk's exceptions on the days the
+	// centre is open.
+	var exs []schedule.Exception
+	var refs []exceptionRef
+	for _, cl := range c.ExtraClosures {
+		exs = append(exs, schedule.Exception{Dates: cl.Dates, Reason: cl.Name})
+		refs = append(refs, exceptionRef{index: -1})
+	}
+	var rs []dated
+	for _, ex := range k.exceptions {
+		if r, ok := d.dateRange(ex.days); ok {
+			rs = append(rs, dated{r, ex.days.at})
+		}
+	}
+	for _, r := range d.overlaps(rs, "exception") {
+		i := slices.IndexFunc(k.exceptions, func(ex exceptionConfig) bool { return ex.days.at.path == r.at.path })
+		ex := k.exceptions[i]
+		parts := outside(r.r, c.ExtraClosures)
+		if len(parts) == 0 {
+			d.errorf(r.at, "the centre is closed on every day of this exception (holidays.extra_closures)")
+		}
+		for _, part := range parts {
+			exs = append(exs, schedule.Exception{Dates: part, Hours: ex.hours.v, Reason: ex.reason.v})
+			refs = append(refs, exceptionRef{index: i, hours: ex.hours.at})
+		}
+	}
+
+	var rcs []schedule.Recurrence
+	var rcRefs []*recurrenceConfig
+	for i := range k.recurrences {
+		r := &k.recurrences[i]
+		if !r.rrule.ok || r.start.at.path != "" && !r.start.ok {
+			continue
+		}
+		rcs = append(rcs, schedule.Recurrence{RRule: r.rrule.v, Start: r.start.v, Hours: r.hours.v, Closed: r.closed.v, Reason: r.reason.v})
+		rcRefs = append(rcRefs, r)
+	}
+
+	expr, exprOK := k.hours.v, k.hours.ok
+	if !exprOK {
+		expr = "closed" // to check the other layers
+	}
+	closures := c.HolidayClosures
+	for {
+		opts := []schedule.Option{
+			schedule.WithHolidays(c.Holidays),
+			schedule.WithHolidayClosures(closures),
+			schedule.WithExceptions(exs...),
+			schedule.WithRecurrences(rcs...),
+		}
+		if c.Location != nil {
+			opts = append(opts, schedule.WithLocation(c.Location))
+		}
+		s, err := schedule.ParseOSM(expr, opts...)
+		if err == nil {
+			if !exprOK {
+				return nil
+			}
+			return &Desk{
+				ID:          k.id.v,
+				Name:        k.name.v,
+				Location:    k.location.v,
+				Appointment: k.appointment.v,
+				Hours:       k.hours.v,
+				Schedule:    s,
+			}
+		}
+		var le *schedule.LayerError
+		switch {
+		case errors.As(err, &le) && le.Layer == "exceptions" && le.Index < len(refs):
+			ref := refs[le.Index]
+			if ref.index >= 0 {
+				place := k.exceptions[ref.index].days.at
+				if le.Field == "hours" {
+					place = ref.hours
+				}
+				d.scheduleError(place, le.Err)
+			} else {
+				d.scheduleError(k.at.field("exceptions"), err)
+			}
+			// Drop every part of that exception, and try again.
+			for i := len(refs) - 1; i >= 0; i-- {
+				if refs[i].index == ref.index {
+					refs = slices.Delete(refs, i, i+1)
+					exs = slices.Delete(exs, i, i+1)
+				}
+			}
+		case errors.As(err, &le) && le.Layer == "recurrences" && le.Index < len(rcs):
+			r := rcRefs[le.Index]
+			switch le.Field {
+			case "hours":
+				d.scheduleError(r.hours.at, le.Err)
+			case "rrule":
+				d.scheduleError(r.rrule.at, le.Err)
+			default:
+				d.scheduleError(r.at, le.Err)
+			}
+			rcs = slices.Delete(rcs, le.Index, le.Index+1)
+			rcRefs = slices.Delete(rcRefs, le.Index, le.Index+1)
+		case errors.As(err, &le) && le.Layer == "closures" && (len(closures.IDs) > 0 || len(closures.Kinds) > 0):
+			// Not expected: the closures were checked above.
+			d.scheduleError(at{path: "holidays.closed_on"}, err)
+			closures = schedule.Closures{}
+		case exprOK:
+			d.scheduleError(k.hours.at, err)
+			expr, exprOK = "closed", false
+		default:
+			d.scheduleError(k.hours.at, err)
+			return nil
+		}
+	}
+}
+
+// outside returns the parts of r that no closure covers.
+func outside(r timespan.DateRange, closures []Closure) []timespan.DateRange {
+	parts := []timespan.DateRange{r}
+	for _, cl := range closures {
+		var next []timespan.DateRange
+		for _, p := range parts {
+			from, to := p.Start(), p.End()
+			cfrom, cto := cl.Dates.Start(), cl.Dates.End()
+			if cto <= from || to <= cfrom {
+				next = append(next, p)
+				continue
+			}
+			if from < cfrom {
+				next = append(next, timespan.BetweenDates(from, cfrom))
+			}
+			if cto < to {
+				next = append(next, timespan.BetweenDates(cto, to))
+			}
+		}
+		parts = next
+	}
+	return parts
+}
+
+// scheduleError records an error of the schedule package at a. A syntax
+// error inside a scalar on one line (or in a literal block) is placed on
+// the offending character itself; its message keeps the column within
+// the expression.
+func (d *decoder) scheduleError(a at, err error) {
+	line, col := a.line, a.col
+	var se *schedule.SyntaxError
+	if errors.As(err, &se) {
+		if l, c, ok := d.charPos(a.node, se.Column-1); ok {
+			line, col = l, c
+		}
+	}
+	d.add(line, col, a.path, err.Error(), err)
+}
