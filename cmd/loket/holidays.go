@@ -10,6 +10,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
 
@@ -79,7 +82,7 @@ Flags:
 	if *format == "json" {
 		err = writeHolidaysJSON(stdout, hs)
 	} else {
-		err = writeHolidaysText(stdout, hs, *lang)
+		err = writeHolidaysText(stdout, hs, i18n.NewPrinter(language.Make(*lang)))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "loket holidays: %v\n", err)
@@ -113,37 +116,16 @@ func writeHolidaysJSON(w io.Writer, hs []holidays.Holiday) error {
 }
 
 // writeHolidaysText writes one line per holiday: date, weekday, name, kind
-// and, for Bevrijdingsdag in a lustrum year, "lustrum".
-func writeHolidaysText(w io.Writer, hs []holidays.Holiday, lang string) error {
+// and, for Bevrijdingsdag in a lustrum year, "lustrum". The weekday and name
+// are in p's language; the kind is the code of the JSON output.
+func writeHolidaysText(w io.Writer, hs []holidays.Holiday, p *i18n.Printer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, h := range hs {
-		name, weekday := h.Name.EN, h.Date.Weekday().String()
-		if lang == "nl" {
-			name, weekday = h.Name.NL, weekdayNL(h.Date.Weekday())
-		}
 		lustrum := ""
 		if h.Lustrum {
 			lustrum = "\tlustrum"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.Date, weekday, name, h.Kind, lustrum)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.Date, p.Weekday(h.Date.Weekday()), p.HolidayName(h), h.Kind, lustrum)
 	}
 	return tw.Flush()
-}
-
-func weekdayNL(d time.Weekday) string {
-	switch d {
-	case time.Monday:
-		return "maandag"
-	case time.Tuesday:
-		return "dinsdag"
-	case time.Wednesday:
-		return "woensdag"
-	case time.Thursday:
-		return "donderdag"
-	case time.Friday:
-		return "vrijdag"
-	case time.Saturday:
-		return "zaterdag"
-	}
-	return "zondag"
 }

@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 
+	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
@@ -106,7 +108,7 @@ Flags:
 		}
 		return 0
 	}
-	writeOSMText(stdout, rep, *lang)
+	writeOSMText(stdout, rep, i18n.NewPrinter(language.Make(*lang)))
 	return 0
 }
 
@@ -160,76 +162,60 @@ func osmReport(s *schedule.Schedule, expr string, at time.Time, monday date.Date
 	return rep
 }
 
-var osmWords = map[string]map[string]string{
-	"en": {"open": "open", "closed": "closed", "unknown": "unknown", "at": "At", "next": "Next change", "none": "none within five years",
-		"week": "Week of", "to": "becomes"},
-	"nl": {"open": "open", "closed": "gesloten", "unknown": "onbekend", "at": "Op", "next": "Volgende wijziging", "none": "geen binnen vijf jaar",
-		"week": "Week van", "to": "wordt"},
-}
-
-var (
-	weekdaysEN = [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
-	weekdaysNL = [7]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}
-	monthsEN   = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	monthsNL   = [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
-)
-
-func longDate(t time.Time, lang string) string {
-	if lang == "nl" {
-		return fmt.Sprintf("%s %d %s %d", weekdaysNL[t.Weekday()], t.Day(), monthsNL[t.Month()-1], t.Year())
-	}
-	return fmt.Sprintf("%s %d %s %d", weekdaysEN[t.Weekday()], t.Day(), monthsEN[t.Month()-1], t.Year())
-}
-
-func writeOSMText(w io.Writer, rep osmJSON, lang string) {
-	words := osmWords[lang]
+// writeOSMText writes rep as text in p's language.
+func writeOSMText(w io.Writer, rep osmJSON, p *i18n.Printer) {
 	fmt.Fprintf(w, "%s\n", rep.Normalized)
-	state := words[rep.State]
+	state := osmState(p, rep.State)
 	if rep.Comment != "" {
 		state += fmt.Sprintf(" (%q)", rep.Comment)
 	}
-	if n := holidayName(rep.holiday, lang); n != "" {
+	if n := p.HolidayName(holidays.Holiday{Name: rep.holiday}); n != "" {
 		state += " (" + n + ")"
 	}
-	fmt.Fprintf(w, "%s %s %s: %s\n", words["at"], longDate(rep.At, lang), rep.At.Format("15:04 MST"), state)
+	fmt.Fprintln(w, p.T("osm.at", map[string]any{
+		"Date": p.Date(date.NewAt(rep.At)), "Time": p.Clock(rep.At), "Zone": rep.At.Format("MST"), "State": state,
+	}))
 	if rep.NextChange != nil {
 		n := rep.NextChange.In(rep.loc)
-		fmt.Fprintf(w, "%s: %s %s, %s %s\n", words["next"], longDate(n, lang), n.Format("15:04 MST"), words["to"], words[rep.NextState])
+		fmt.Fprintln(w, p.T("osm.next", map[string]any{
+			"Date": p.Date(date.NewAt(n)), "Time": p.Clock(n), "Zone": n.Format("MST"), "State": osmState(p, rep.NextState),
+		}))
 	} else {
-		fmt.Fprintf(w, "%s: %s\n", words["next"], words["none"])
+		fmt.Fprintln(w, p.T("osm.next_none", nil))
 	}
 	first, _ := date.ParseISO(rep.Week[0].Date)
-	fmt.Fprintf(w, "\n%s %s:\n", words["week"], longDate(first.MidnightUTC(), lang))
+	fmt.Fprintf(w, "\n%s\n", p.T("osm.week", map[string]any{"Date": p.Date(first)}))
 	for _, d := range rep.Week {
 		dd, _ := date.ParseISO(d.Date)
-		label := longDate(dd.MidnightUTC(), lang)
 		var parts []string
 		for _, iv := range d.Intervals {
-			p := iv.Start.In(rep.loc).Format("15:04") + "–" + iv.End.In(rep.loc).Format("15:04")
-			if date.NewAt(iv.End.In(rep.loc)) != dd && iv.End.In(rep.loc).Format("15:04") == "00:00" {
-				p = iv.Start.In(rep.loc).Format("15:04") + "–24:00"
-			}
+			span := p.Span(iv.Start.In(rep.loc), iv.End.In(rep.loc))
 			if iv.State == "unknown" {
-				p += " " + words["unknown"]
+				span = p.T("osm.unknown_span", map[string]any{"Span": span})
 			}
 			if iv.Comment != "" {
-				p += fmt.Sprintf(" %q", iv.Comment)
+				span += fmt.Sprintf(" %q", iv.Comment)
 			}
-			parts = append(parts, p)
+			parts = append(parts, span)
 		}
 		if len(parts) == 0 {
-			parts = []string{words["closed"]}
-			if n := holidayName(d.closedBy, lang); n != "" {
-				parts[0] += " (" + n + ")"
+			closed := osmState(p, "closed")
+			if n := p.HolidayName(holidays.Holiday{Name: d.closedBy}); n != "" {
+				closed += " (" + n + ")"
 			}
+			parts = []string{closed}
 		}
-		fmt.Fprintf(w, "  %-28s %s\n", label, strings.Join(parts, ", "))
+		fmt.Fprintf(w, "  %-28s %s\n", p.Date(dd), strings.Join(parts, ", "))
 	}
 }
 
-func holidayName(n holidays.Name, lang string) string {
-	if lang == "nl" {
-		return n.NL
+// osmState returns the word for a state ("open", "closed", "unknown").
+func osmState(p *i18n.Printer, state string) string {
+	switch state {
+	case "open":
+		return p.T("osm.state.open", nil)
+	case "unknown":
+		return p.T("osm.state.unknown", nil)
 	}
-	return n.EN
+	return p.T("osm.state.closed", nil)
 }

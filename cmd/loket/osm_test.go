@@ -11,18 +11,19 @@ func TestOSMText(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
+	// Dates as CLDR en-GB writes them, with a comma after the weekday.
 	want := `Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off
-At Friday 25 December 2026 10:00 CET: closed (Christmas Day)
-Next change: Tuesday 29 December 2026 09:00 CET, becomes open
+At Friday, 25 December 2026 10:00 CET: closed (Christmas Day)
+Next change: Tuesday, 29 December 2026 09:00 CET, becomes open
 
-Week of Monday 21 December 2026:
-  Monday 21 December 2026      closed
-  Tuesday 22 December 2026     09:00–12:30
-  Wednesday 23 December 2026   closed
-  Thursday 24 December 2026    09:00–12:30
-  Friday 25 December 2026      closed (Christmas Day)
-  Saturday 26 December 2026    closed (Second Christmas Day)
-  Sunday 27 December 2026      closed
+Week of Monday, 21 December 2026:
+  Monday, 21 December 2026     closed
+  Tuesday, 22 December 2026    09:00–12:30
+  Wednesday, 23 December 2026  closed
+  Thursday, 24 December 2026   09:00–12:30
+  Friday, 25 December 2026     closed (Christmas Day)
+  Saturday, 26 December 2026   closed (Second Christmas Day)
+  Sunday, 27 December 2026     closed
 `
 	if out != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
@@ -42,6 +43,48 @@ func TestOSMDutchAndWeek(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestOSMTextUnknown(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		want string
+	}{
+		{"en", `Fr 22:00-02:00 "late"
+At Friday, 25 December 2026 23:30 CET: unknown ("late")
+Next change: Saturday, 26 December 2026 02:00 CET, becomes closed
+
+Week of Monday, 21 December 2026:
+  Monday, 21 December 2026     closed
+  Tuesday, 22 December 2026    closed
+  Wednesday, 23 December 2026  closed
+  Thursday, 24 December 2026   closed
+  Friday, 25 December 2026     22:00–24:00 unknown "late"
+  Saturday, 26 December 2026   00:00–02:00 unknown "late"
+  Sunday, 27 December 2026     closed
+`},
+		{"nl", `Fr 22:00-02:00 "late"
+Op vrijdag 25 december 2026 23:30 CET: onbekend ("late")
+Volgende wijziging: zaterdag 26 december 2026 02:00 CET, wordt gesloten
+
+Week van maandag 21 december 2026:
+  maandag 21 december 2026     gesloten
+  dinsdag 22 december 2026     gesloten
+  woensdag 23 december 2026    gesloten
+  donderdag 24 december 2026   gesloten
+  vrijdag 25 december 2026     22:00–24:00 onbekend "late"
+  zaterdag 26 december 2026    00:00–02:00 onbekend "late"
+  zondag 27 december 2026      gesloten
+`},
+	} {
+		code, out, errOut := runLoket("osm", "--lang", c.lang, "--at", "2026-12-25T23:30:00+01:00", `Fr 22:00-02:00 "late"`)
+		if code != 0 {
+			t.Fatalf("exit %d, stderr %s", code, errOut)
+		}
+		if out != c.want {
+			t.Errorf("--lang %s: got:\n%s\nwant:\n%s", c.lang, out, c.want)
 		}
 	}
 }
