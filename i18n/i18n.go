@@ -14,6 +14,15 @@
 //
 // Messages are Go templates ({{.Time}}); a plural message has the CLDR
 // forms "one" and "other" and is chosen by the number in data["Count"].
+// To add messages, add the same ids to <area>.en.toml and <area>.nl.toml
+// (a new area is a new pair of files) and call Printer.T with the id as a
+// string literal, so that the tests can check it exists.
+//
+// What cmd/loket prints on standard output for people to read goes through
+// a Printer: a test fails on a text literal passed to fmt.Fprint* with
+// standard output (see source_test.go for the exact rule). Usage text and
+// errors on standard error are exempt for now; any other exception is a
+// call marked with a comment i18n:ignore that gives the reason.
 //
 // # Conventions
 //
@@ -65,6 +74,9 @@ type catalog struct {
 	comments map[string]string
 	// parser executes messages; a placeholder without data is an error.
 	parser template.Parser
+	// printers holds the Printer of each supported language, in the order
+	// of Supported.
+	printers []*Printer
 	// err is what went wrong loading the message files; the package tests
 	// fail on it. Messages of a file that failed to load print as [id].
 	err error
@@ -111,6 +123,9 @@ func loadCatalog(fsys fs.FS) *catalog {
 		}
 	}
 	c.err = errors.Join(errs...)
+	for _, tag := range Supported() {
+		c.printers = append(c.printers, newPrinter(c, tag))
+	}
 	return c
 }
 
@@ -203,12 +218,23 @@ var (
 	}
 )
 
-// NewPrinter returns a Printer for the supported language closest to tag:
+// NewPrinter returns the Printer for the supported language closest to tag:
 // Dutch for nl, nl-BE or nl-NL, English for en, en-GB or en-US, and English
-// for a language that is neither.
+// for a language that is neither. Printers are built once per language and
+// shared, so NewPrinter is cheap.
 func NewPrinter(tag language.Tag) *Printer {
 	tag = closest(tag)
 	c := shared()
+	for _, p := range c.printers {
+		if p.tag == tag {
+			return p
+		}
+	}
+	return newPrinter(c, tag)
+}
+
+// newPrinter builds the Printer of a supported language from c.
+func newPrinter(c *catalog, tag language.Tag) *Printer {
 	p := &Printer{tag: tag, cat: c, loc: goi18n.NewLocalizer(c.bundle, tag.String())}
 	for i, id := range weekdayIDs {
 		p.weekdays[i] = p.T(id, nil)

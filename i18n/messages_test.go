@@ -383,7 +383,10 @@ func TestLoadCatalogReportsBadFiles(t *testing.T) {
 	if c.err == nil || !strings.Contains(c.err.Error(), "locales/bad.nl.toml") {
 		t.Errorf("err = %v, want one naming locales/bad.nl.toml", c.err)
 	}
-	p := &Printer{tag: language.English, cat: c, loc: goi18n.NewLocalizer(c.bundle, "en")}
+	p := c.printers[1]
+	if p.Lang() != language.English {
+		t.Fatalf("printers[1] speaks %v", p.Lang())
+	}
 	if got := p.T("good.x", nil); got != "x" {
 		t.Errorf("the good file's message = %q, want x", got)
 	}
