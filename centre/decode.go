@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -189,7 +190,7 @@ func (d *decoder) parse() (doc at, ok bool) {
 		}
 		body = doc.Body
 	}
-	if body == nil {
+	if _, null := body.(*ast.NullNode); null || body == nil {
 		d.add(0, 0, "", "the file is empty: expected a centre with id, name and desks", nil)
 		return at{}, false
 	}
@@ -394,7 +395,7 @@ func (d *decoder) entries(a at, m *ast.MappingNode, depth int) []entry {
 			continue
 		}
 		if _, merge := mv.Key.(*ast.MergeKeyNode); merge {
-			es = append(es, d.merge(locate(join(a.path, "<<"), mv.Value), depth)...)
+			es = append(es, d.merge(a.path, mv.Value, depth)...)
 			continue
 		}
 		key := d.resolve(locate(a.path, mv.Key))
@@ -421,8 +422,10 @@ func (d *decoder) entries(a at, m *ast.MappingNode, depth int) []entry {
 	return es
 }
 
-// merge returns the entries of the mappings that a "<<" key merges in.
-func (d *decoder) merge(a at, depth int) []entry {
+// merge returns the entries of the mappings that a "<<" key of the
+// mapping at path merges in.
+func (d *decoder) merge(path string, value ast.Node, depth int) []entry {
+	a := locate(join(path, "<<"), value)
 	if depth >= 8 {
 		d.errorf(a, "merge keys nested more than 8 deep (a cycle?)")
 		return nil
@@ -432,12 +435,12 @@ func (d *decoder) merge(a at, depth int) []entry {
 	switch n := n.(type) {
 	case nil:
 	case *ast.MappingNode:
-		es = d.entries(locate(a.path, n), n, depth+1)
+		es = d.entries(locate(path, n), n, depth+1)
 	case *ast.SequenceNode:
 		for _, el := range n.Values {
 			el := locate(a.path, el)
 			if m, ok := d.resolve(el).(*ast.MappingNode); ok {
-				es = append(es, d.entries(el, m, depth+1)...)
+				es = append(es, d.entries(locate(path, m), m, depth+1)...)
 			} else {
 				d.errorf(el, "expected a mapping to merge, found %s", describe(d.resolve(el)))
 			}
@@ -703,7 +706,7 @@ func (d *decoder) url(a at) val[string] {
 func (d *decoder) oneOf(a at, words ...string) val[string] {
 	what := strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 	v := d.str(a, what)
-	if v.ok && !contains(words, v.v) {
+	if v.ok && !slices.Contains(words, v.v) {
 		msg := fmt.Sprintf("expected %s, found %s", what, quote(v.v))
 		if s := suggest(v.v, words); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
@@ -712,15 +715,6 @@ func (d *decoder) oneOf(a at, words ...string) val[string] {
 		v.ok = false
 	}
 	return v
-}
-
-func contains(words []string, w string) bool {
-	for _, x := range words {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 // list decodes each element of the list at a.
