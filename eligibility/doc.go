@@ -1,0 +1,106 @@
+// Package eligibility decides, as rules as code in the style of OpenFisca
+// and Catala, who is eligible for which residence route in the Netherlands
+// and why: facts in, an outcome per route out, each with reasons that cite
+// the rule (a stable code) and the legal parameters it used, and the
+// services of an expat centre to book next.
+//
+//	rules, err := eligibility.Default()      // once
+//	facts, err := eligibility.ParseFacts(b)  // the JSON contract
+//	res, err := rules.Check(facts)           // many times
+//
+// # Routes and what they require
+//
+//   - eu-citizen: a national of the EU, the EEA or Switzerland needs no
+//     residence permit; the next step is registration in the municipal
+//     personal records database (BRP). The list of countries is the
+//     parameter free-movement.countries.
+//   - highly-skilled-migrant (kennismigrant): an employer recognised by the
+//     IND as a sponsor, and a gross monthly salary (without holiday
+//     allowance) of at least the income criterion: the amount for 30 or
+//     older from the 30th birthday, the amount for under 30 before it, or
+//     the reduced amount within 3 years after graduating (or finishing a
+//     doctorate or research).
+//   - eu-blue-card (Directive (EU) 2021/1883): no recognised sponsor needed,
+//     a contract of at least 6 months (Article 5(1)(a)) and the Blue Card
+//     income criterion, or from 12 June 2024 the reduced one within 3 years
+//     after graduating (Article 5(5)). The age does not matter.
+//   - researcher (Directive (EU) 2016/801): exempt from the income
+//     criterion, but the research organisation must be recognised; the
+//     Netherlands recognises it as a sponsor, so the fact is the same
+//     recognised_sponsor.
+//   - orientation-year (zoekjaar hoogopgeleiden): graduated, or finished a
+//     doctorate or research, within 3 years before the reference date.
+//   - family-member: joining a highly skilled migrant, or a holder of an EU
+//     Blue Card (Directive (EU) 2021/1883, Article 17), a researcher
+//     (Directive (EU) 2016/801, Article 26) or an intra-corporate
+//     transferee (Directive 2014/66/EU, Article 19), named by the fact
+//     family_of. Family of an EU citizen falls under free movement instead.
+//   - intra-corporate-transferee (Directive 2014/66/EU): a manager,
+//     specialist or trainee employee; at least 3 months employed within the
+//     group before the transfer (Article 5(1)(b), the Dutch choice in its
+//     range of 3 to 12); a transfer of at most 3 years, 1 year for a trainee
+//     (Article 12(1)); no recognised sponsor needed. Managers and
+//     specialists must meet the highly skilled migrant amount for their age,
+//     which the IND uses as the market-conform salary; no amount is encoded
+//     for trainees.
+//
+// Every route but eu-citizen first checks the nationality: an EU, EEA or
+// Swiss national is not eligible for a permit because they need none, and
+// the result points to BRP registration.
+//
+// # Outcomes
+//
+// A route is [NotEligible] when a criterion definitely fails, else
+// [NeedsInformation] when a fact that decides a criterion is missing (the
+// result names it; a fact that could not change the outcome is not asked
+// for: a salary above every threshold that could apply needs no age), else
+// [Eligible]. Eligible means the criteria encoded here are met; the IND's
+// general requirements (a valid passport, no danger to public order, a
+// tuberculosis test, diploma evaluation, a market-conform salary) are not
+// assessed.
+//
+// # Dates
+//
+// Everything is counted on the reference date, Facts.Date. A salary equal
+// to a threshold meets it. The age goes up on the birthday. A window of N
+// years after a date includes the N-th anniversary and ends with it; an
+// anniversary of 29 February is 1 March in a common year (for birthdays
+// too).
+//
+// # Legal parameters
+//
+// Every legal number is data in params/*.yaml, embedded in the package: per
+// parameter id a description, a unit (EUR, years, months, countries),
+// "indexed: yearly" for amounts the IND indexes every 1 January, and a list
+// of values, each with the date it is valid from, the value (null: the rule
+// did not exist yet), an https source and a note:
+//
+//	income.highly-skilled-migrant.30-plus:
+//	  description: highly skilled migrant aged 30 or over on the reference date
+//	  unit: EUR
+//	  indexed: yearly
+//	  values:
+//	    - from: 2026-01-01
+//	      value: 5942
+//	      source: https://ind.nl/en/required-amounts-income-requirements
+//	      note: indexation of 1 January 2026
+//
+// The rules ask for "the value on this date". A reference date before the
+// first value ([Rules.Start], 2024-01-01) is an error. After the last known
+// value, that value applies; from one year after the last value of a yearly
+// indexed parameter (from 2027-01-01 for the amounts of 2026-01-01) a newer
+// indexation is due that the files do not have, and the result is marked
+// [Result.Outdated].
+//
+// The services to book next are data too, services.yaml: per route and
+// outcome a list of service ids, and per reason code a list that replaces
+// it (an EU citizen asking about a permit is sent to BRP registration). A
+// centre's catalogue is checked against [Rules.ServiceIDs].
+//
+// # Messages
+//
+// A [Reason] has a stable Code; its message is "eligibility."+Code in the
+// i18n bundle (i18n/locales/eligibility.nl.toml and eligibility.en.toml),
+// filled with [Reason.TemplateData] by [Reason.Message]. [Result.Contract]
+// gives the JSON contract of "loket check --format json" and the widget.
+package eligibility

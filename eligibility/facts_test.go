@@ -1,0 +1,128 @@
+package eligibility
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/rickb777/date/v2"
+)
+
+const contractExample = `{"date": "2026-03-01", "nationality": "IN", "birth_date": "1994-05-10",
+ "purpose": "highly-skilled-migrant", "gross_monthly_salary": 6100.00,
+ "recognised_sponsor": true, "graduated_on": "2025-07-01", "contract_months": 24}`
+
+func TestParseFactsContractExample(t *testing.T) {
+	f, err := ParseFacts([]byte(contractExample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Date != date.New(2026, 3, 1) || f.Nationality != "IN" || *f.BirthDate != date.New(1994, 5, 10) ||
+		f.Purpose != HighlySkilledMigrant || *f.GrossMonthlySalary != 610000 || !*f.RecognisedSponsor ||
+		*f.GraduatedOn != date.New(2025, 7, 1) || *f.ContractMonths != 24 || f.Age != nil || f.FamilyOf != "" {
+		t.Errorf("ParseFacts(example) = %+v", f)
+	}
+	// MarshalJSON writes what ParseFacts reads.
+	b, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"date":"2026-03-01","nationality":"IN","birth_date":"1994-05-10","purpose":"highly-skilled-migrant","gross_monthly_salary":6100,"recognised_sponsor":true,"graduated_on":"2025-07-01","contract_months":24}`
+	if string(b) != want {
+		t.Errorf("json.Marshal = %s\nwant %s", b, want)
+	}
+	var g Facts
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := json.Marshal(g)
+	if string(b2) != string(b) {
+		t.Errorf("round trip = %s, want %s", b2, b)
+	}
+}
+
+func TestParseFactsOptional(t *testing.T) {
+	f, err := ParseFacts([]byte(`{"date":"2026-03-01","nationality":"in","age":null,"purpose":null,
+		"family_of":"eu-blue-card","ict_role":"trainee","group_employment_months":0,"gross_monthly_salary":0.5}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Nationality != "IN" || f.Age != nil || f.Purpose != "" || f.FamilyOf != EUBlueCard || f.ICTRole != Trainee ||
+		*f.GroupEmploymentMonths != 0 || *f.GrossMonthlySalary != 50 {
+		t.Errorf("ParseFacts = %+v", f)
+	}
+}
+
+// TestParseFactsErrors checks that bad JSON is refused with the line and
+// column and the field.
+func TestParseFactsErrors(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{``, "1:1: malformed JSON: unexpected end of input"},
+		{`[1]`, "1:1: want a JSON object of facts"},
+		{`{"date": "2026-03-01", "nationality": "IN",}`, "1:44: malformed JSON: invalid character '}' looking for beginning of object key string"},
+		{"{\"date\": \"2026-03-01\",\n \"nationality\": \"IN\"\n \"age\": 3}", "3:2: malformed JSON: invalid character '\"' after object key:value pair"},
+		{`{"date": "2026-03-01", "nationality": "IN"`, "1:43: malformed JSON: unexpected end of input"},
+		{`{"date": "2026-03-01", "nationality": "IN"} {}`, "1:45: unexpected data after the object of facts"},
+		{"{\"date\": \"2026-03-01\",\n  \"nationality\": \"IN\",\n  \"salary\": 5000}", `3:3: unknown field "salary": want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, contract_months, family_of, ict_role, group_employment_months`},
+		{`{"date": "2026-03-01", "nationality": "IN", "nationality": "IN"}`, "1:45: nationality: given twice"},
+		{`{"nationality": "IN"}`, "date: required"},
+		{`{"date": "2026-03-01"}`, "nationality: required"},
+		{`{"date": null, "nationality": "IN"}`, "1:10: date: required, got null"},
+		{`{"date": "2026-02-30", "nationality": "IN"}`, `1:10: date: want a date YYYY-MM-DD, got "2026-02-30"`},
+		{`{"date": "1 March 2026", "nationality": "IN"}`, `1:10: date: want a date YYYY-MM-DD, got "1 March 2026"`},
+		{`{"date": 20260301, "nationality": "IN"}`, "1:10: date: want a date YYYY-MM-DD as a string, got 20260301"},
+		{`{"date": "2026-03-01", "nationality": "IND"}`, `1:39: nationality: want an ISO 3166-1 alpha-2 country code such as "IN", got "IND"`},
+		{`{"date": "2026-03-01", "nationality": "ZZ"}`, `1:39: nationality: "ZZ" is not an ISO 3166-1 alpha-2 country code`},
+		{`{"date": "2026-03-01", "nationality": "EU"}`, `1:39: nationality: "EU" is not an ISO 3166-1 alpha-2 country code`},
+		{`{"date": "2026-03-01", "nationality": "UK"}`, `1:39: nationality: "UK" is not an ISO 3166-1 alpha-2 country code; did you mean "GB"?`},
+		{`{"date": "2026-03-01", "nationality": "IN", "purpose": "kennismigrant"}`, `1:56: purpose: unknown route "kennismigrant": want one of eu-citizen, highly-skilled-migrant, eu-blue-card, researcher, orientation-year, family-member, intra-corporate-transferee`},
+		{`{"date": "2026-03-01", "nationality": "IN", "gross_monthly_salary": "6100"}`, `1:69: gross_monthly_salary: want a number of euros, got "6100"`},
+		{`{"date": "2026-03-01", "nationality": "IN", "gross_monthly_salary": 6100.005}`, "gross_monthly_salary: want a number of euros with at most two decimals, got 6100.005"},
+		{`{"date": "2026-03-01", "nationality": "IN", "gross_monthly_salary": -1}`, "gross_monthly_salary: want an amount of 0 or more, got -1"},
+		{`{"date": "2026-03-01", "nationality": "IN", "age": "31"}`, `1:52: age: want a whole number of years, got "31"`},
+		{`{"date": "2026-03-01", "nationality": "IN", "age": tru}`, "1:55: malformed JSON: invalid character '}' in literal true (expecting 'e')"},
+		{"{\"date\": \"2026-03-01\", \"nationality\": \"IN\", \"age\": 3\u0000}", "1:53: malformed JSON: invalid character '\\x00' after object key:value pair"},
+		{`{"date": "2026-03-01", "nationality": "IN", "recognised_sponsor": "yes"}`, `recognised_sponsor: want true or false, got "yes"`},
+		{`{"date": "2026-03-01", "nationality": "IN", "age": 31.5}`, "age: want a whole number of years, got 31.5"},
+		{`{"date": "2026-03-01", "nationality": "IN", "age": -1}`, "age: want 0 to 130, got -1"},
+		{`{"date": "2026-03-01", "nationality": "IN", "contract_months": 0}`, "1:64: contract_months: want 1 to 1200, got 0"},
+		{`{"date": "2026-03-01", "nationality": "IN", "birth_date": "2027-01-01"}`, "1:59: birth_date: 2027-01-01 is after the date 2026-03-01"},
+		{`{"date": "2026-03-01", "nationality": "IN", "ict_role": "boss"}`, `ict_role: want manager, specialist or trainee, got "boss"`},
+		{"{\"date\": \"2026-03-01\",\n\t\"nationality\": \"IN\",\n\t\"birth_date\": \"1994-05-10\",\n\t\"age\": 40}", "4:9: age: 40 does not agree with birth_date 1994-05-10, which gives 31 on 2026-03-01"},
+		{`{"date": "2026-03-01", "nationality": "ÏN"}`, `1:39: nationality: want an ISO 3166-1 alpha-2 country code such as "IN", got "ÏN"`},
+		{`{"date": "2026-03-01", "nationality": "IN", "family_of": "family-member"}`, "family_of: want the route of the person joined, not family-member"},
+	}
+	for _, tt := range tests {
+		_, err := ParseFacts([]byte(tt.in))
+		var fe *FactsError
+		if err == nil || !errors.As(err, &fe) {
+			t.Errorf("ParseFacts(%s): err = %v, want a *FactsError", tt.in, err)
+			continue
+		}
+		if !strings.HasSuffix(err.Error(), tt.want) || (strings.Contains(tt.want, ":") && tt.want[0] >= '0' && tt.want[0] <= '9' && err.Error() != tt.want) {
+			t.Errorf("ParseFacts(%s):\n got %s\nwant %s", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestCheckRefusesInvalidFacts(t *testing.T) {
+	rules := mustDefault(t)
+	age := 31
+	for _, f := range []Facts{
+		{Nationality: "IN"},
+		{Date: date.New(2026, 3, 1), Nationality: "in"},
+		{Date: date.New(2026, 3, 1), Nationality: "IN", Age: &age, Purpose: "kennismigrant"},
+		{Date: date.New(2023, 12, 31), Nationality: "IN"},
+	} {
+		if _, err := rules.Check(f); err == nil {
+			t.Errorf("Check(%+v) succeeded", f)
+		}
+	}
+	_, err := rules.Check(Facts{Date: date.New(2023, 12, 31), Nationality: "IN"})
+	if !errors.Is(err, ErrBeforeStart) {
+		t.Errorf("Check before the start: %v, want ErrBeforeStart", err)
+	}
+}
