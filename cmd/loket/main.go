@@ -31,6 +31,7 @@ func commands() []command {
 	return []command{
 		{"holidays", "list the Dutch holidays of a year", runHolidays},
 		{"osm", "evaluate an OpenStreetMap opening_hours expression", runOSM},
+		{"validate", "check centre files", runValidate},
 		// More commands go here, one line each, with their run function in a
 		// file of their own (osm.go: runOSM, ...).
 	}
