@@ -12,8 +12,9 @@ type Error struct {
 	// File is the file name given to Load.
 	File string
 	// Line and Column locate the problem, counting from 1; Column counts
-	// characters, not bytes. Both are 0 for a problem of the whole file,
-	// such as an empty file.
+	// characters, not bytes. Both are 0 for a problem that has no place in
+	// the file: an empty file, or (Path "time_zone") a machine whose zone
+	// database lacks the default zone, Europe/Amsterdam.
 	Line, Column int
 	// Path is the field the problem is in, as written in the file:
 	// "desks[1].hours", "holidays.closed_on.ids[0]". It is empty for a
