@@ -30,6 +30,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"holidays", "list the Dutch holidays of a year", runHolidays},
+		{"hours", "show a desk's status and its hours this week", runHours},
 		{"osm", "evaluate an OpenStreetMap opening_hours expression", runOSM},
 		{"validate", "check centre files", runValidate},
 		// More commands go here, one line each, with their run function in a
