@@ -59,7 +59,7 @@ func lex(expr string) ([]token, error) {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			return nil, &SyntaxError{Expr: expr, Column: col, Msg: "the expression is not valid UTF-8"}
-		case r == ' ' || r == '\t':
+		case unicode.IsSpace(r): // spaces; also tabs and the newline a YAML block scalar leaves
 			i += size
 			col++
 		case strings.HasPrefix(expr[i:], "24/7"):
