@@ -2,10 +2,18 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
+
+	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/i18n"
 )
 
 // The acceptance examples of the issue: open before Christmas, closed on
@@ -129,6 +137,31 @@ func TestHoursErrors(t *testing.T) {
 		code, out, errOut := runLoket(append([]string{"hours"}, c.args...)...)
 		if code != c.code || out != "" || errOut != c.stderr {
 			t.Errorf("loket hours %q: exit %d, stdout %q\nstderr: %q\nwant:   %q", c.args, code, out, errOut, c.stderr)
+		}
+	}
+}
+
+// BenchmarkHoursWeek measures `loket hours` without start-up: the status and
+// a week's table of the IND desk, as text.
+func BenchmarkHoursWeek(b *testing.B) {
+	c := centre.Default()
+	desk, _ := c.Desk("ind")
+	p := i18n.NewPrinter(language.Dutch)
+	at := time.Date(2026, 12, 25, 10, 0, 0, 0, c.Location)
+	monday := date.New(2026, time.December, 21)
+	b.ReportAllocs()
+	for b.Loop() {
+		writeHoursText(io.Discard, p, hoursReport(p, c, desk, at, monday))
+	}
+}
+
+// BenchmarkHoursCommand measures the whole command as run from a terminal,
+// including compiling the embedded centre file.
+func BenchmarkHoursCommand(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run([]string{"hours", "--at", "2026-12-25T10:00:00+01:00", "--lang", "nl"}, io.Discard, io.Discard); code != 0 {
+			b.Fatal(code)
 		}
 	}
 }
