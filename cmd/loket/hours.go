@@ -1,13 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -65,26 +63,16 @@ Flags:
 		return fail("-format %q: want text or json", *format)
 	}
 
-	var c *centre.Centre
-	if *centreFile == "" {
-		c = centre.Default()
-	} else {
-		data, err := os.ReadFile(*centreFile)
-		if err != nil {
-			fmt.Fprintf(stderr, "loket hours: %v\n", err)
-			return 1
-		}
-		if c, err = centre.Load(filepath.Base(*centreFile), data); err != nil {
-			fmt.Fprintf(stderr, "%v\n", err)
-			return 1
-		}
+	c, ok := loadCentre("hours", *centreFile, stderr)
+	if !ok {
+		return 1
 	}
 	id := *deskID
 	if id == "" {
 		id = c.DefaultDesk
 	}
-	desk, ok := c.Desk(id)
-	if !ok {
+	desk, found := c.Desk(id)
+	if !found {
 		var ids []string
 		for _, d := range c.Desks {
 			ids = append(ids, d.ID)
@@ -92,28 +80,14 @@ Flags:
 		return fail("-desk %q: centre %s has no such desk; its desks: %s", id, c.ID, strings.Join(ids, ", "))
 	}
 
-	at := time.Now().In(c.Location)
-	if *atFlag != "" {
-		t, err := time.Parse(time.RFC3339, *atFlag)
-		if err != nil {
-			return fail("-at %q: want an RFC 3339 instant like 2026-12-22T10:00:00+01:00", *atFlag)
-		}
-		at = t.In(c.Location)
-	}
-	day := date.NewAt(at)
-	if *weekFlag != "" {
-		t, err := time.Parse("2006-01-02", *weekFlag)
-		if err != nil {
-			return fail("-week %q: want a date like 2026-12-21", *weekFlag)
-		}
-		day = date.NewAt(t)
+	at, monday, err := instantAndWeek(*atFlag, *weekFlag, c.Location)
+	if err != nil {
+		return fail("%v", err)
 	}
 	p := i18n.NewPrinter(i18n.Match(language.Make(c.DefaultLanguage), *langFlag, os.Getenv("LANG")))
-	rep := hoursReport(p, c, desk, at, day-date.Date((int(day.Weekday())+6)%7))
+	rep := hoursReport(p, c, desk, at, monday)
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(stdout, rep); err != nil {
 			fmt.Fprintf(stderr, "loket hours: %v\n", err)
 			return 1
 		}

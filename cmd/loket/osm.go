@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -72,20 +71,9 @@ Flags:
 		fmt.Fprintf(stderr, "loket osm: %v\n", err)
 		return 1
 	}
-	at := time.Now().In(loc)
-	if *atFlag != "" {
-		if at, err = time.Parse(time.RFC3339, *atFlag); err != nil {
-			return fail("-at %q: want an RFC 3339 instant like 2026-12-22T10:00:00+01:00", *atFlag)
-		}
-		at = at.In(loc)
-	}
-	day := date.NewAt(at)
-	if *weekFlag != "" {
-		t, err := time.Parse("2006-01-02", *weekFlag)
-		if err != nil {
-			return fail("-week %q: want a date like 2026-12-21", *weekFlag)
-		}
-		day = date.NewAt(t)
+	at, monday, err := instantAndWeek(*atFlag, *weekFlag, loc)
+	if err != nil {
+		return fail("%v", err)
 	}
 	s, err := schedule.ParseOSM(exprs[0], schedule.WithLocation(loc))
 	if err != nil {
@@ -97,12 +85,9 @@ Flags:
 		fmt.Fprintf(stderr, "loket osm: %v\n", err)
 		return 1
 	}
-	monday := day - date.Date((int(day.Weekday())+6)%7)
 	rep := osmReport(s, exprs[0], at, monday)
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(stdout, rep); err != nil {
 			fmt.Fprintf(stderr, "loket osm: %v\n", err)
 			return 1
 		}
