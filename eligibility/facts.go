@@ -157,7 +157,6 @@ func ParseFacts(data []byte) (Facts, error) {
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		return fail(pos.skipSpace(0), "", errors.New("want a JSON object of facts"))
 	}
-	seen := map[string]int64{}
 	fieldPos := map[string]int64{}
 	for dec.More() {
 		keyOff := pos.skipSpace(dec.InputOffset())
@@ -171,10 +170,9 @@ func ParseFacts(data []byte) (Facts, error) {
 		if err := dec.Decode(&raw); err != nil {
 			return syntax(err)
 		}
-		if _, dup := seen[key]; dup {
+		if _, dup := fieldPos[key]; dup {
 			return fail(keyOff, key, errors.New("given twice"))
 		}
-		seen[key] = keyOff
 		fieldPos[key] = valOff
 		if err := f.set(key, raw); err != nil {
 			var unknown errUnknownField
@@ -201,6 +199,36 @@ func ParseFacts(data []byte) (Facts, error) {
 		return Facts{}, err
 	}
 	return f, nil
+}
+
+// Locate sets the error's Line and Column, when they are not known, to the
+// place of its field's value in data, the JSON text the facts were read
+// from: [Rules.Check] reports errors (a date before the parameters) without
+// the text.
+func (e *FactsError) Locate(data []byte) {
+	if e.Line > 0 || e.Field == "" {
+		return
+	}
+	pos := newPositions(data)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		valOff := pos.skipSpace(dec.InputOffset())
+		if tok == e.Field {
+			e.Line, e.Column = pos.at(valOff)
+			return
+		}
+		var raw json.RawMessage
+		if dec.Decode(&raw) != nil {
+			return
+		}
+	}
 }
 
 type errUnknownField string

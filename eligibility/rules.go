@@ -142,7 +142,7 @@ func (r *Rules) ServiceIDs() []string {
 
 // ErrBeforeStart is returned, wrapped, by [Rules.Check] for a reference date
 // before [Rules.Start].
-var ErrBeforeStart = errors.New("date before the earliest legal parameters")
+var ErrBeforeStart = errors.New("before the first date with legal parameters")
 
 // Check decides every route for the facts f. The route named by f.Purpose
 // comes first, then the others in the order of [Routes]; without a purpose
@@ -154,7 +154,7 @@ func (r *Rules) Check(f Facts) (Result, error) {
 		return Result{}, err
 	}
 	if f.Date < r.start {
-		return Result{}, &FactsError{Field: "date", Err: fmt.Errorf("%w: %s is before %s", ErrBeforeStart, f.Date, r.start)}
+		return Result{}, &FactsError{Field: "date", Err: fmt.Errorf("%s is %w, %s", f.Date, ErrBeforeStart, r.start)}
 	}
 	res := Result{Date: f.Date, Outdated: r.Outdated(f.Date), Routes: make([]RouteResult, 0, 7)}
 	if f.Purpose != "" {
@@ -177,7 +177,7 @@ func (r *Rules) CheckRoute(f Facts, route Route) (RouteResult, error) {
 		return RouteResult{}, err
 	}
 	if f.Date < r.start {
-		return RouteResult{}, &FactsError{Field: "date", Err: fmt.Errorf("%w: %s is before %s", ErrBeforeStart, f.Date, r.start)}
+		return RouteResult{}, &FactsError{Field: "date", Err: fmt.Errorf("%s is %w, %s", f.Date, ErrBeforeStart, r.start)}
 	}
 	return r.route(&f, route), nil
 }

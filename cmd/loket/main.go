@@ -29,6 +29,7 @@ type command struct {
 // commands returns loket's subcommands, in the order of the usage text.
 func commands() []command {
 	return []command{
+		{"check", "check eligibility for a residence route", runCheck},
 		{"holidays", "list the Dutch holidays of a year", runHolidays},
 		{"hours", "show a desk's status and its hours this week", runHours},
 		{"osm", "evaluate an OpenStreetMap opening_hours expression", runOSM},
