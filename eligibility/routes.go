@@ -83,17 +83,48 @@ func ReasonCodes() []string {
 	}
 }
 
+// arena holds the slices of one check's results: the routes take
+// capacity-limited windows of them, so that a check allocates a few large
+// slices rather than many small ones.
+type arena struct {
+	reasons []Reason
+	params  []Param
+	args    []Arg
+	strs    []string
+}
+
+// newArena returns an arena for n routes.
+func newArena(n int) *arena {
+	return &arena{
+		reasons: make([]Reason, 0, 3*n),
+		params:  make([]Param, 0, 2*n),
+		args:    make([]Arg, 0, 2*n),
+		strs:    make([]string, 0, 4*n),
+	}
+}
+
+// window returns the elements of s from start, with no room to append
+// into the arena's next elements, or nil when there are none.
+func window[T any](s []T, start int) []T {
+	if len(s) == start {
+		return nil
+	}
+	return s[start:len(s):len(s)]
+}
+
 // eval decides one route: the rules add reasons, the reasons decide the
 // outcome.
 type eval struct {
-	r  *Rules
-	f  *Facts
-	d  date.Date
-	rr RouteResult
+	r     *Rules
+	f     Facts
+	d     date.Date
+	a     *arena
+	rr    RouteResult
+	first int // the route's first reason in a.reasons
 }
 
-func (r *Rules) route(f *Facts, route Route) RouteResult {
-	e := eval{r: r, f: f, d: f.Date, rr: RouteResult{Route: route, Reasons: make([]Reason, 0, 4)}}
+func (r *Rules) route(f Facts, route Route, a *arena) RouteResult {
+	e := eval{r: r, f: f, d: f.Date, a: a, rr: RouteResult{Route: route}, first: len(a.reasons)}
 	switch route {
 	case EUCitizen:
 		e.euCitizen()
@@ -110,18 +141,29 @@ func (r *Rules) route(f *Facts, route Route) RouteResult {
 	case IntraCorporateTransferee:
 		e.intraCorporateTransferee()
 	}
+	e.rr.Reasons = window(a.reasons, e.first)
 	e.decide()
 	return e.rr
 }
 
-// add appends a reason.
+// add appends a reason, copying params and args into the arena.
 func (e *eval) add(code string, eff Effect, params []Param, args ...Arg) {
-	e.rr.Reasons = append(e.rr.Reasons, Reason{Code: code, Effect: eff, Params: params, Args: args})
+	e.addMissing(code, eff, nil, params, args...)
 }
 
 // need appends an Unknown reason that the facts named by missing decide.
 func (e *eval) need(code string, missing []string, params []Param, args ...Arg) {
-	e.rr.Reasons = append(e.rr.Reasons, Reason{Code: code, Effect: Unknown, Params: params, Args: args, Missing: missing})
+	e.addMissing(code, Unknown, missing, params, args...)
+}
+
+func (e *eval) addMissing(code string, eff Effect, missing []string, params []Param, args ...Arg) {
+	a := e.a
+	p, g, s := len(a.params), len(a.args), len(a.strs)
+	a.params = append(a.params, params...)
+	a.args = append(a.args, args...)
+	a.strs = append(a.strs, missing...)
+	a.reasons = append(a.reasons, Reason{Code: code, Effect: eff,
+		Params: window(a.params, p), Args: window(a.args, g), Missing: window(a.strs, s)})
 }
 
 // decide sets the outcome, the missing facts and the services from the
@@ -142,20 +184,25 @@ func (e *eval) decide() {
 			}
 		}
 	}
+	a := e.a
 	if e.rr.Outcome == NeedsInformation {
+		start := len(a.strs)
 		for _, rs := range e.rr.Reasons {
 			for _, m := range rs.Missing {
-				if !contains(e.rr.Missing, m) {
-					e.rr.Missing = append(e.rr.Missing, m)
+				if !contains(a.strs[start:], m) {
+					a.strs = append(a.strs, m)
 				}
 			}
 		}
+		e.rr.Missing = window(a.strs, start)
 	}
 	list := e.r.services[e.rr.Route][e.rr.Outcome]
 	if byReason, ok := e.r.byReason[decisive]; ok && decisive != "" {
 		list = byReason
 	}
-	e.rr.Services = append([]string(nil), list...)
+	start := len(a.strs)
+	a.strs = append(a.strs, list...)
+	e.rr.Services = window(a.strs, start)
 }
 
 func contains(list []string, s string) bool {
@@ -217,8 +264,9 @@ func (e *eval) graduation(window Param) (within, known bool, until date.Date) {
 	return e.d <= until, true, until
 }
 
-func (e *eval) graduationArgs(until date.Date) []Arg {
-	return []Arg{{"graduated_on", *e.f.GraduatedOn}, {"until", until}}
+// graduationArgs are the args of a reason about the graduation window.
+func (e *eval) graduationArgs(until date.Date) (graduatedOn, last Arg) {
+	return Arg{"graduated_on", *e.f.GraduatedOn}, Arg{"until", until}
 }
 
 // sponsor is the recognised sponsor rule of the highly skilled migrant.
@@ -276,10 +324,12 @@ func (e *eval) salary(reduced *Param, window Param, regular []tier) {
 		within, known, until := e.graduation(window)
 		switch {
 		case within:
-			e.add(codeThresholdReduced, Info, params(window), e.graduationArgs(until)...)
+			g, u := e.graduationArgs(until)
+			e.add(codeThresholdReduced, Info, params(window), g, u)
 			cands = []tier{redTier}
 		case known:
-			e.add(codeGraduationOutsideWindow, Info, params(window), e.graduationArgs(until)...)
+			g, u := e.graduationArgs(until)
+			e.add(codeGraduationOutsideWindow, Info, params(window), g, u)
 		default:
 			gradUnknown = true
 		}
@@ -412,8 +462,8 @@ func (e *eval) euBlueCard() {
 	reduced, ok := e.r.blueCardReduced.param("threshold_reduced", e.d)
 	if !ok {
 		if within, _, until := e.graduation(window); within {
-			args := append(e.graduationArgs(until), Arg{"since", e.r.blueCardReducedSince})
-			e.add(codeBlueCardReducedNotYet, Info, nil, args...)
+			g, u := e.graduationArgs(until)
+			e.add(codeBlueCardReducedNotYet, Info, nil, g, u, Arg{"since", e.r.blueCardReducedSince})
 		}
 		e.salary(nil, window, regular)
 		return
@@ -446,9 +496,11 @@ func (e *eval) orientationYear() {
 	case !known:
 		e.need(codeGraduatedUnknown, []string{"graduated_on"}, params(window))
 	case within:
-		e.add(codeGraduatedWithin, Met, params(window), e.graduationArgs(until)...)
+		g, u := e.graduationArgs(until)
+		e.add(codeGraduatedWithin, Met, params(window), g, u)
 	default:
-		e.add(codeGraduatedOutside, Failed, params(window), e.graduationArgs(until)...)
+		g, u := e.graduationArgs(until)
+		e.add(codeGraduatedOutside, Failed, params(window), g, u)
 	}
 }
 

@@ -157,12 +157,13 @@ func (r *Rules) Check(f Facts) (Result, error) {
 		return Result{}, &FactsError{Field: "date", Err: fmt.Errorf("%s is %w, %s", f.Date, ErrBeforeStart, r.start)}
 	}
 	res := Result{Date: f.Date, Outdated: r.Outdated(f.Date), Routes: make([]RouteResult, 0, 7)}
+	a := newArena(len(Routes()))
 	if f.Purpose != "" {
-		res.Routes = append(res.Routes, r.route(&f, f.Purpose))
+		res.Routes = append(res.Routes, r.route(f, f.Purpose, a))
 	}
 	for _, route := range Routes() {
 		if route != f.Purpose {
-			res.Routes = append(res.Routes, r.route(&f, route))
+			res.Routes = append(res.Routes, r.route(f, route, a))
 		}
 	}
 	return res, nil
@@ -179,7 +180,7 @@ func (r *Rules) CheckRoute(f Facts, route Route) (RouteResult, error) {
 	if f.Date < r.start {
 		return RouteResult{}, &FactsError{Field: "date", Err: fmt.Errorf("%s is %w, %s", f.Date, ErrBeforeStart, r.start)}
 	}
-	return r.route(&f, route), nil
+	return r.route(f, route, newArena(1)), nil
 }
 
 // A Result is the decision on every route for one set of facts.
