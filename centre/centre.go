@@ -42,6 +42,32 @@
 //	      - date: 2026-09-15                                 # or from: and to:, both included
 //	        hours: "09:00-11:00"                             # absent: closed
 //	        reason: {nl: ..., en: ...}
+//	services:                            # what the centre offers, see [Service]
+//	  - id: ind-hsm-decision             # required, unique
+//	    name: {nl: ..., en: ...}         # required
+//	    description: {nl: ..., en: ...}
+//	    desk: ind                        # required: the desk that provides it
+//	    hours: Tu 09:00-12:30            # narrower than the desk's; absent: the desk's hours
+//	    appointment: true                # absent: the desk's
+//	    booking_url: https://...         # absent: the centre's
+//	    duration: 15m                    # the usual visit, 1m to 8h
+//	    for:
+//	      routes: [highly-skilled-migrant]   # residence routes of package eligibility
+//	      nationality: [non-eu]          # eu, non-eu; absent: both
+//	      family_members: true
+//	    documents:
+//	      - {nl: ..., en: ...}
+//	    fee:                             # euros, only with a source and a date
+//	      indexed: yearly                # absent: changes only when the law does
+//	      values:
+//	        - {from: 2018-05-03, value: 582, source: https://..., note: ...}
+//	    processing:                      # counted from the day after submission
+//	      - id: recognised-sponsor       # required, unique within the service
+//	        kind: target                 # target (a policy aim) or statutory (the law)
+//	        name: {nl: ..., en: ...}     # which applications it is for
+//	        unit: weeks                  # working-days, weeks (of 5 working days) or days
+//	        values:
+//	          - {from: 2024-01-01, value: 2, source: https://..., note: ...}
 //
 // # Checks
 //
@@ -50,7 +76,10 @@
 // time zone, language, region, holiday kind or holiday id, a malformed
 // opening_hours expression or RRULE, an exception that ends before it
 // starts or overlaps another, a duplicate desk id and a default_desk that
-// names no desk are all errors. Load reports every error of a file at once,
+// names no desk are all errors; so are a duplicate service id, a service
+// whose desk does not exist, malformed service hours, a route that package
+// eligibility does not know, a statutory period not in days, and dated
+// values out of date order or without an https source and a note. Load reports every error of a file at once,
 // each with its line, column and field path (see [Error]), and returns no
 // centre at all when there is one.
 //
@@ -111,6 +140,9 @@ type Centre struct {
 	// DefaultDesk is the ID of the desk to show when none is asked for:
 	// the one the file names, or else the first.
 	DefaultDesk string
+	// Services are the centre's services, in the order of the file; their
+	// IDs differ, and each names one of Desks. A centre may list none.
+	Services []*Service
 }
 
 // Address is a postal address.

@@ -72,6 +72,7 @@ func (d *decoder) compile(cfg *config) *Centre {
 	case len(c.Desks) > 0:
 		c.DefaultDesk = c.Desks[0].ID
 	}
+	c.Services = d.compileServices(cfg.services, c, ids, allIDs)
 	return c
 }
 

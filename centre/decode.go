@@ -40,6 +40,7 @@ type config struct {
 	defaultDesk         val[string]
 	holidays            holidayConfig
 	desks               []deskConfig
+	services            []serviceConfig
 }
 
 type holidayConfig struct {
@@ -756,8 +757,9 @@ func (d *decoder) centre(doc at) *config {
 				d.errorf(a, "expected at least one desk, found an empty list")
 			}
 		}},
-		// A later issue adds "services": a list of services, each naming
-		// the desk that offers it.
+		{"services", "", func(a at) {
+			d.list(a, "a list of services (- id: ...)", func(a at) { c.services = append(c.services, d.service(a)) })
+		}},
 	})
 	return c
 }

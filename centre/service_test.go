@@ -1,0 +1,81 @@
+package centre_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/eligibility"
+)
+
+// The Maastricht services: their desks, defaults taken from the desk and
+// the centre, own hours, routes and dated numbers.
+func TestMaastrichtServices(t *testing.T) {
+	c := centre.Default()
+	if len(c.Services) < 8 {
+		t.Fatalf("%d services", len(c.Services))
+	}
+	bio, ok := c.Service("ind-biometrics")
+	if !ok || bio.Desk == nil || bio.Desk.ID != "ind" || !bio.Appointment || bio.BookingURL != c.BookingURL ||
+		bio.Duration != 15*time.Minute || bio.Schedule != nil || bio.Hours != "" || bio.For.EU || !bio.For.NonEU ||
+		len(bio.Documents) != 2 || len(bio.Processing) != 0 || len(bio.Fee.Values) != 0 {
+		t.Errorf("ind-biometrics %+v", bio)
+	}
+	col, _ := c.Service("residence-permit-collection")
+	if col.Hours != "Fr 13:30-17:00" || col.Schedule == nil || col.Schedule.Location() != c.Location || col.Schedule.Holidays() != c.Holidays {
+		t.Errorf("residence-permit-collection: hours %q, schedule %v", col.Hours, col.Schedule)
+	}
+	advice, _ := c.Service("immigration-advice")
+	if !advice.For.EU || !advice.For.NonEU || !advice.For.FamilyMembers || len(advice.For.Routes) != 0 {
+		t.Errorf("immigration-advice is for %+v", advice.For)
+	}
+	hsm, _ := c.Service("ind-hsm-decision")
+	if hsm.Appointment || len(hsm.For.Routes) != 1 || hsm.For.Routes[0] != eligibility.HighlySkilledMigrant || len(hsm.Processing) != 3 {
+		t.Fatalf("ind-hsm-decision %+v", hsm)
+	}
+	st := hsm.Processing[2]
+	if st.ID != "statutory" || st.Kind != centre.StatutoryPeriod || st.Unit != centre.Days || st.Name.EN != "the statutory decision period" {
+		t.Errorf("statutory period %+v", st)
+	}
+	if v, ok := st.Amount.At(date.New(2026, 12, 21)); !ok || v.Value != 90 || v.Source != "https://wetten.overheid.nl/BWBR0011823" {
+		t.Errorf("statutory value %+v, %v", v, ok)
+	}
+	if _, ok := c.Service("nope"); ok {
+		t.Error(`Service("nope") found`)
+	}
+}
+
+func TestDated(t *testing.T) {
+	d := centre.Dated{Indexed: true, Values: []centre.DatedValue{
+		{From: date.New(2025, 1, 1), Value: 100},
+		{From: date.New(2026, 1, 1), Value: 104},
+	}}
+	tests := []struct {
+		day      date.Date
+		value    float64
+		ok       bool
+		outdated bool
+	}{
+		{date.New(2024, 12, 31), 0, false, false},
+		{date.New(2025, 1, 1), 100, true, false},
+		{date.New(2025, 12, 31), 100, true, false},
+		{date.New(2026, 1, 1), 104, true, false},
+		{date.New(2026, 12, 31), 104, true, false},
+		{date.New(2027, 1, 1), 104, true, true},
+	}
+	for _, tt := range tests {
+		v, ok := d.At(tt.day)
+		if v.Value != tt.value || ok != tt.ok || d.Outdated(tt.day) != tt.outdated {
+			t.Errorf("At(%s) = %v, %v, outdated %v; want %v, %v, %v", tt.day, v.Value, ok, d.Outdated(tt.day), tt.value, tt.ok, tt.outdated)
+		}
+	}
+	d.Indexed = false
+	if d.Outdated(date.New(2040, 1, 1)) {
+		t.Error("a number that is not indexed is never outdated")
+	}
+	if _, ok := (centre.Dated{}).At(date.New(2026, 1, 1)); ok {
+		t.Error("the zero Dated has a value")
+	}
+}
