@@ -1,0 +1,180 @@
+package services
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/schedule"
+)
+
+// Catalogue is the catalogue of one centre's services. It is immutable and
+// safe for concurrent use; build it once with [New].
+type Catalogue struct {
+	centre   *centre.Centre
+	services []Service
+}
+
+// New returns the catalogue of the centre's services, in the order of the
+// centre file. The centre must not be modified afterwards.
+func New(c *centre.Centre) *Catalogue {
+	cat := &Catalogue{centre: c, services: make([]Service, len(c.Services))}
+	for i, s := range c.Services {
+		cat.services[i] = Service{s}
+	}
+	return cat
+}
+
+// Centre returns the centre of the catalogue.
+func (c *Catalogue) Centre() *centre.Centre { return c.centre }
+
+// Services returns the services, in the order of the centre file: a new
+// slice on each call.
+func (c *Catalogue) Services() []Service {
+	return append([]Service(nil), c.services...)
+}
+
+// Service returns the service with the given ID, and false when there is
+// none.
+func (c *Catalogue) Service(id string) (Service, bool) {
+	for _, s := range c.services {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Service{}, false
+}
+
+// IDs returns the IDs of the services, in the order of the centre file.
+func (c *Catalogue) IDs() []string {
+	ids := make([]string, len(c.services))
+	for i, s := range c.services {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// Available returns the services that can be used at t (see
+// [Service.IsOpen]), in the order of the centre file.
+func (c *Catalogue) Available(t time.Time) []Service {
+	var out []Service
+	for _, s := range c.services {
+		if s.IsOpen(t) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// UnknownServiceError is the error of a query for a service that the
+// catalogue does not have.
+type UnknownServiceError struct {
+	ID  string   // the ID asked for
+	IDs []string // the IDs of the catalogue's services
+}
+
+// Error implements error: `unknown service "x"; the services are a, b, c`.
+func (e *UnknownServiceError) Error() string {
+	return fmt.Sprintf("unknown service %q; the services are %s", e.ID, strings.Join(e.IDs, ", "))
+}
+
+// Service is one service of a catalogue: the centre's description of it,
+// with the queries of when it can be used. The zero value has no service
+// and must not be queried; get a Service from a [Catalogue].
+type Service struct {
+	*centre.Service
+}
+
+// IsOpen reports whether the service can be used at t: its desk is open,
+// and so are its own hours if it has them. Unknown counts as not open, as
+// in [schedule.Schedule.IsOpen]. IsOpen does not allocate.
+func (s Service) IsOpen(t time.Time) bool {
+	return s.Desk.Schedule.IsOpen(t) && (s.Schedule == nil || s.Schedule.IsOpen(t))
+}
+
+// Intervals returns the intervals in [from, to) in which the service can
+// be used (or, Kind Unknown, may be usable), in order, in the centre's
+// time zone: the intervals of its desk's schedule cut to those of its own
+// hours. An interval keeps the comment and reason of the desk's interval,
+// else those of the service's own hours.
+func (s Service) Intervals(from, to time.Time) []schedule.Interval {
+	desk := s.Desk.Schedule.Intervals(from, to)
+	if s.Schedule == nil {
+		return desk
+	}
+	return intersect(nil, desk, s.Schedule.Intervals(from, to))
+}
+
+// intersect appends to out the intersections of two sorted lists of
+// disjoint intervals.
+func intersect(out, a, b []schedule.Interval) []schedule.Interval {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		start, end := a[i].Start, a[i].End
+		if b[j].Start.After(start) {
+			start = b[j].Start
+		}
+		if b[j].End.Before(end) {
+			end = b[j].End
+		}
+		if start.Before(end) {
+			iv := a[i]
+			iv.Start, iv.End = start, end
+			if b[j].Kind == schedule.Unknown {
+				iv.Kind = schedule.Unknown
+			}
+			if iv.Comment == "" {
+				iv.Comment = b[j].Comment
+			}
+			if iv.Reason.IsZero() {
+				iv.Reason = b[j].Reason
+			}
+			out = append(out, iv)
+		}
+		if a[i].End.Before(b[j].End) {
+			i++
+		} else {
+			j++
+		}
+	}
+	return out
+}
+
+// chunk is how far Next looks at a time.
+const chunk = 28 * 24 * time.Hour
+
+// Next returns the first n intervals in which the service can be used
+// (see [Service.Intervals]) between from and from+horizon, in order. When
+// the service can be used at from, the first interval starts at from; an
+// interval that runs past the horizon is cut there. Next returns fewer
+// than n intervals when the horizon comes first, and none for n < 1.
+func (s Service) Next(from time.Time, n int, horizon time.Duration) []schedule.Interval {
+	if n < 1 || horizon <= 0 {
+		return nil
+	}
+	var out []schedule.Interval
+	end := from.Add(horizon)
+	for start := from; start.Before(end); {
+		to := start.Add(chunk)
+		if to.After(end) {
+			to = end
+		}
+		for _, iv := range s.Intervals(start, to) {
+			if k := len(out) - 1; k >= 0 && out[k].End.Equal(start) && iv.Start.Equal(start) &&
+				out[k].Kind == iv.Kind && out[k].Comment == iv.Comment && out[k].Reason == iv.Reason {
+				out[k].End = iv.End // the rest of an interval cut at the end of the last chunk
+				continue
+			}
+			if len(out) == n {
+				return out
+			}
+			out = append(out, iv)
+		}
+		if len(out) == n && !out[n-1].End.Equal(to) {
+			return out // the last interval is whole
+		}
+		start = to
+	}
+	return out
+}
