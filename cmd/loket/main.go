@@ -30,9 +30,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "check eligibility for a residence route", runCheck},
+		{"estimate", "estimate when a service's procedure is decided", runEstimate},
 		{"holidays", "list the Dutch holidays of a year", runHolidays},
 		{"hours", "show a desk's status and its hours this week", runHours},
 		{"osm", "evaluate an OpenStreetMap opening_hours expression", runOSM},
+		{"services", "list a centre's services and when each can be used", runServices},
 		{"validate", "check centre files", runValidate},
 		// More commands go here, one line each, with their run function in a
 		// file of their own (osm.go: runOSM, ...).

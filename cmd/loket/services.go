@@ -1,0 +1,345 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
+
+	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/eligibility"
+	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/services"
+)
+
+// nextHorizon is how far `loket services` looks for a service's next
+// available moment.
+const nextHorizon = 90 * 24 * time.Hour
+
+// runServices is "loket services": a centre's catalogue, each service with
+// its next available moment.
+func runServices(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("services", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), `Usage: loket services [-centre FILE] [-at RFC3339] [-lang nl|en] [-format text|json]
+
+List the services of a centre: the desk that provides each, whether it
+needs an appointment, who it is for, what to bring, its fee and processing
+periods, and the next moment it can be used after -at (its desk's hours,
+cut to the service's own hours), looking %d days ahead. Without -centre,
+the built-in Maastricht International Centre is used. The language comes
+from -lang, else LANG, else the centre's default.
+Flags may also be written with two dashes (--at).
+
+Flags:
+`, int(nextHorizon/(24*time.Hour)))
+		fs.PrintDefaults()
+	}
+	centreFile := fs.String("centre", "", "a centre `file` (default: the built-in Maastricht International Centre)")
+	atFlag := fs.String("at", "", "the `instant`, RFC 3339 like 2026-12-22T10:00:00+01:00 (default now)")
+	langFlag := fs.String("lang", "", "`language`: nl or en (default from LANG, else the centre's)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "loket services: "+format+"\n", a...)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		return fail("unexpected argument %q: the command takes only flags", fs.Arg(0))
+	}
+	if *langFlag != "" && *langFlag != "nl" && *langFlag != "en" {
+		return fail("-lang %q: want nl or en", *langFlag)
+	}
+	if *format != "text" && *format != "json" {
+		return fail("-format %q: want text or json", *format)
+	}
+	c, ok := loadCentre("services", *centreFile, stderr)
+	if !ok {
+		return 1
+	}
+	at, _, err := instantAndWeek(*atFlag, "", c.Location)
+	if err != nil {
+		return fail("%v", err)
+	}
+	p := i18n.NewPrinter(i18n.Match(language.Make(c.DefaultLanguage), *langFlag, os.Getenv("LANG")))
+	rep := servicesReport(p, services.New(c), at)
+	if *format == "json" {
+		if err := writeJSON(stdout, rep); err != nil {
+			fmt.Fprintf(stderr, "loket services: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	writeServicesText(stdout, p, rep)
+	return 0
+}
+
+// servicesJSON is the JSON form of `loket services`; the text form shows
+// the same. Texts are in the output language.
+type servicesJSON struct {
+	Centre      string        `json:"centre"`
+	Lang        string        `json:"lang"`
+	At          time.Time     `json:"at"`
+	HorizonDays int           `json:"horizon_days"`
+	Services    []serviceJSON `json:"services"`
+
+	title string
+}
+
+type serviceJSON struct {
+	ID              string          `json:"id"`
+	Name            string          `json:"name"`
+	Description     string          `json:"description,omitempty"`
+	Desk            string          `json:"desk"`
+	DeskName        string          `json:"desk_name"`
+	Hours           string          `json:"hours,omitempty"`
+	Appointment     bool            `json:"appointment"`
+	BookingURL      string          `json:"booking_url,omitempty"`
+	DurationMinutes int             `json:"duration_minutes,omitempty"`
+	For             audienceJSON    `json:"for"`
+	Documents       []string        `json:"documents"`
+	Fee             *feeJSON        `json:"fee"`
+	Processing      []periodDefJSON `json:"processing"`
+	AvailableNow    bool            `json:"available_now"`
+	Next            *intervalJSON   `json:"next"` // null: not within the horizon
+
+	lines []string // the text form's lines after the first
+}
+
+type audienceJSON struct {
+	Routes        []string `json:"routes"`
+	EU            bool     `json:"eu"`
+	NonEU         bool     `json:"non_eu"`
+	FamilyMembers bool     `json:"family_members"`
+}
+
+type feeJSON struct {
+	Amount    float64 `json:"amount"`
+	Currency  string  `json:"currency"`
+	ValidFrom string  `json:"valid_from"`
+	Source    string  `json:"source"`
+	Note      string  `json:"note"`
+	Outdated  bool    `json:"outdated"`
+}
+
+// periodDefJSON is a processing period as the centre file states it, with
+// the value in force at the instant asked about.
+type periodDefJSON struct {
+	ID        string  `json:"id"`
+	Kind      string  `json:"kind"`
+	Name      string  `json:"name"`
+	Unit      string  `json:"unit"`
+	Value     float64 `json:"value"`
+	ValidFrom string  `json:"valid_from"`
+	Source    string  `json:"source"`
+	Note      string  `json:"note"`
+}
+
+type intervalJSON struct {
+	Start   time.Time `json:"start"`
+	End     time.Time `json:"end"`
+	State   string    `json:"state"`
+	Comment string    `json:"comment,omitempty"`
+	Reason  string    `json:"reason,omitempty"`
+}
+
+func servicesReport(p *i18n.Printer, cat *services.Catalogue, at time.Time) servicesJSON {
+	c := cat.Centre()
+	today := date.NewAt(at)
+	rep := servicesJSON{
+		Centre: c.ID, Lang: p.Lang().String(), At: at, HorizonDays: int(nextHorizon / (24 * time.Hour)),
+		Services: []serviceJSON{},
+		title: p.T("services.list.title", map[string]any{
+			"Centre": p.Text(c.Name), "At": p.T("services.list.date_time", map[string]any{"Date": p.Date(today), "Time": p.Clock(at)}),
+		}),
+	}
+	for _, s := range cat.Services() {
+		sj := serviceJSON{
+			ID: s.ID, Name: p.Text(s.Name), Description: p.Text(s.Description),
+			Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name), Hours: s.Hours,
+			Appointment: s.Appointment, BookingURL: s.BookingURL, DurationMinutes: int(s.Duration / time.Minute),
+			For:       audienceJSON{Routes: []string{}, EU: s.For.EU, NonEU: s.For.NonEU, FamilyMembers: s.For.FamilyMembers},
+			Documents: []string{}, Processing: []periodDefJSON{},
+		}
+		for _, r := range s.For.Routes {
+			sj.For.Routes = append(sj.For.Routes, string(r))
+		}
+		for _, d := range s.Documents {
+			sj.Documents = append(sj.Documents, p.Text(d))
+		}
+		if v, ok := s.Fee.At(today); ok {
+			sj.Fee = &feeJSON{Amount: v.Value, Currency: "EUR", ValidFrom: v.From.String(), Source: v.Source, Note: v.Note,
+				Outdated: s.Fee.Outdated(today)}
+		}
+		for _, t := range s.Processing {
+			v, ok := t.Amount.At(today)
+			if !ok {
+				continue
+			}
+			sj.Processing = append(sj.Processing, periodDefJSON{ID: t.ID, Kind: string(t.Kind), Name: p.Text(t.Name),
+				Unit: string(t.Unit), Value: v.Value, ValidFrom: v.From.String(), Source: v.Source, Note: v.Note})
+		}
+		sj.AvailableNow = s.IsOpen(at)
+		if next := s.Next(at, 1, nextHorizon); len(next) > 0 {
+			iv := next[0]
+			sj.Next = &intervalJSON{Start: iv.Start, End: iv.End, State: iv.Kind.String(), Comment: iv.Comment, Reason: p.Text(iv.Reason)}
+		}
+		sj.lines = serviceLines(p, s, sj, at)
+		rep.Services = append(rep.Services, sj)
+	}
+	return rep
+}
+
+// serviceLines are the lines of the text form that describe a service.
+func serviceLines(p *i18n.Printer, s services.Service, sj serviceJSON, at time.Time) []string {
+	var lines []string
+	if sj.Description != "" {
+		lines = append(lines, sj.Description)
+	}
+	about := []string{sj.DeskName}
+	if s.Appointment {
+		about = append(about, p.T("services.list.appointment", nil))
+	} else {
+		about = append(about, p.T("services.list.no_appointment", nil))
+	}
+	if sj.DurationMinutes > 0 {
+		about = append(about, p.T("services.list.duration", map[string]any{"Count": sj.DurationMinutes}))
+	}
+	lines = append(lines, strings.Join(about, " · "))
+	lines = append(lines, audienceText(p, s.For))
+	if len(sj.Documents) > 0 {
+		lines = append(lines, p.T("services.list.documents", map[string]any{"Documents": strings.Join(sj.Documents, "; ")}))
+	}
+	if v, ok := s.Fee.At(date.NewAt(at)); ok {
+		data := map[string]any{
+			"Amount": eligibility.FormatMoney(eligibility.Money(math.Round(v.Value*100)), p.Lang()),
+			"From":   p.Date(v.From),
+		}
+		if sj.Fee.Outdated {
+			lines = append(lines, p.T("services.list.fee_outdated", data))
+		} else {
+			lines = append(lines, p.T("services.list.fee", data))
+		}
+	}
+	if len(sj.Processing) > 0 {
+		var ps []string
+		for _, pd := range sj.Processing {
+			ps = append(ps, p.T("services.list.period", map[string]any{
+				"Name": pd.Name, "Length": periodLength(p, centre.Unit(pd.Unit), int(pd.Value)),
+			}))
+		}
+		lines = append(lines, p.T("services.list.processing", map[string]any{"Periods": strings.Join(ps, "; ")}))
+	}
+	if s.Appointment && sj.BookingURL != "" {
+		lines = append(lines, p.T("services.list.book", map[string]any{"URL": sj.BookingURL}))
+	}
+	lines = append(lines, nextText(p, sj, at))
+	return lines
+}
+
+// audienceText says who a service is for.
+func audienceText(p *i18n.Printer, a centre.Audience) string {
+	var who string
+	switch {
+	case a.EU && a.NonEU:
+		who = p.T("services.who.everyone", nil)
+	case a.EU:
+		who = p.T("services.who.eu", nil)
+	default:
+		who = p.T("services.who.non_eu", nil)
+	}
+	if a.FamilyMembers {
+		who = p.T("services.who.with_family", map[string]any{"Who": who})
+	}
+	if len(a.Routes) == 0 {
+		return p.T("services.list.for", map[string]any{"Who": who})
+	}
+	routes := make([]string, len(a.Routes))
+	for i, r := range a.Routes {
+		routes[i] = eligibility.RouteName(p, r)
+	}
+	return p.T("services.list.for_routes", map[string]any{"Who": who, "Routes": strings.Join(routes, ", ")})
+}
+
+// periodLength writes the length of a period in its unit: "2 weeks".
+func periodLength(p *i18n.Printer, u centre.Unit, n int) string {
+	data := map[string]any{"Count": n}
+	switch u {
+	case centre.WorkingDays:
+		return p.T("services.unit.working_days", data)
+	case centre.Weeks:
+		return p.T("services.unit.weeks", data)
+	}
+	return p.T("services.unit.days", data)
+}
+
+// nextText says when the service can be used next.
+func nextText(p *i18n.Printer, sj serviceJSON, at time.Time) string {
+	if sj.Next == nil {
+		return p.T("services.list.none", map[string]any{"Count": sj.horizonDays()})
+	}
+	iv := schedule.Interval{Start: sj.Next.Start, End: sj.Next.End}
+	if sj.AvailableNow {
+		until := endClock(iv)
+		if date.NewAt(iv.End) != date.NewAt(at) && until != "24:00" {
+			until = p.T("services.list.date_time", map[string]any{"Date": p.Date(date.NewAt(iv.End)), "Time": p.Clock(iv.End)})
+		}
+		return p.T("services.list.now", map[string]any{"Until": until})
+	}
+	var when string
+	if date.NewAt(iv.Start) == date.NewAt(iv.End) || endClock(iv) == "24:00" {
+		when = p.DateSpan(iv.Start, iv.End)
+	} else {
+		when = p.T("services.list.days_span", map[string]any{
+			"Start": p.T("services.list.date_time", map[string]any{"Date": p.Date(date.NewAt(iv.Start)), "Time": p.Clock(iv.Start)}),
+			"End":   p.T("services.list.date_time", map[string]any{"Date": p.Date(date.NewAt(iv.End)), "Time": p.Clock(iv.End)}),
+		})
+	}
+	if sj.Next.State == schedule.Unknown.String() {
+		return p.T("services.list.next_unknown", map[string]any{"When": when})
+	}
+	return p.T("services.list.next", map[string]any{"When": when})
+}
+
+// horizonDays is the horizon of Next, in days.
+func (serviceJSON) horizonDays() int { return int(nextHorizon / (24 * time.Hour)) }
+
+// endClock is the clock time an interval ends: "24:00" for midnight at
+// the end of its first day.
+func endClock(iv schedule.Interval) string {
+	if iv.End.Hour() == 0 && iv.End.Minute() == 0 && date.NewAt(iv.End) == date.NewAt(iv.Start)+1 {
+		return "24:00"
+	}
+	return iv.End.Format("15:04")
+}
+
+func writeServicesText(w io.Writer, p *i18n.Printer, rep servicesJSON) {
+	fmt.Fprintln(w, rep.title)
+	for _, s := range rep.Services {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, p.T("services.list.heading", map[string]any{"ID": s.ID, "Name": s.Name}))
+		for _, l := range s.lines {
+			for i, part := range wrap(l, 76) {
+				indent := "  "
+				if i > 0 {
+					indent = "    "
+				}
+				fmt.Fprintln(w, indent+part)
+			}
+		}
+	}
+}
