@@ -14,8 +14,15 @@ import (
 // osm_oracle_test.go): rules joined by "; ", ", " and " || ", each rule made of
 // optional year, month/monthday, week, weekday, time, state and comment parts,
 // in that order. It is deterministic for a given seed.
+//
+// With ph set, every expression names PH (public holidays): in weekday lists
+// (Mo-Fr,PH or PH,Su) and as a rule of its own (PH off, PH 10:00-12:00), often
+// as the last rule (Mo-Sa 09:00-17:00; PH off). Without it the generator draws
+// exactly the numbers it drew before PH existed, so a seed keeps its
+// expressions.
 type osmGen struct {
-	r *rand.Rand
+	r  *rand.Rand
+	ph bool
 }
 
 func newOSMGen(seed uint64) *osmGen {
@@ -41,8 +48,24 @@ type osmGenRule struct {
 
 func (r osmGenRule) String() string { return strings.Join(r.parts, " ") }
 
-// expr returns one expression of one to four rules.
+// expr returns one expression of one to four rules (five with a final PH
+// rule); with g.ph, one that names PH.
 func (g *osmGen) expr() string {
+	for {
+		e := g.rules()
+		if !g.ph {
+			return e
+		}
+		if g.chance(0.3) {
+			e += "; " + g.phRule().String()
+		}
+		if strings.Contains(e, "PH") {
+			return e
+		}
+	}
+}
+
+func (g *osmGen) rules() string {
 	n := osmPick(g, 1, 1, 2, 2, 2, 3, 3, 4)
 	var b strings.Builder
 	prev := g.rule(false)
@@ -67,6 +90,9 @@ func (g *osmGen) expr() string {
 
 // rule returns one rule; additional rules do not start with a time selector.
 func (g *osmGen) rule(additional bool) osmGenRule {
+	if g.ph && g.chance(0.15) {
+		return g.phRule()
+	}
 	var r osmGenRule
 	for {
 		r = osmGenRule{}
@@ -112,6 +138,28 @@ func (g *osmGen) rule(additional bool) osmGenRule {
 			return r
 		}
 	}
+}
+
+// phRule returns a rule whose only selector is PH: PH off, PH 10:00-12:00,
+// PH 09:00-12:00,14:00-17:00 open "by appointment", PH unknown.
+func (g *osmGen) phRule() osmGenRule {
+	r := osmGenRule{parts: []string{"PH"}}
+	hasTime := g.chance(0.5)
+	if hasTime {
+		r.parts = append(r.parts, g.times())
+		r.endsTimeSpan = true
+	}
+	if !hasTime || g.chance(0.2) {
+		r.parts = append(r.parts, osmPick(g, "off", "off", "closed", "open", "unknown"))
+		r.endsTimeSpan = false
+		r.endsModifier = true
+	}
+	if g.chance(0.12) {
+		r.parts = append(r.parts, strconv.Quote(osmPick(g, "by appointment", "holiday hours", "Kerstmis")))
+		r.endsTimeSpan = false
+		r.endsModifier = true
+	}
+	return r
 }
 
 // osmYearMonthTime matches a year, one month and a time, which opening_hours.js
@@ -260,6 +308,8 @@ func (g *osmGen) weeks() string {
 // weekdays returns a comma list of weekday items: Mo-Fr, Fr-Mo (wraps), Sa,
 // Mo[1], Fr[-1], Th[1,3], We[2-3], Su[-2]. After a month selector at most one
 // item is constrained, by a single number: opening_hours.js rejects more.
+// With g.ph, PH joins the list sometimes: first (PH,Su), last (Mo-Fr,PH) or
+// between (Sa,PH,Su).
 func (g *osmGen) weekdays(afterMonth bool) string {
 	n := osmPick(g, 1, 1, 1, 2, 2, 3)
 	items := make([]string, n)
@@ -275,6 +325,9 @@ func (g *osmGen) weekdays(afterMonth bool) string {
 			items[i] = osmWeekdays[d] + "[" + g.nth(afterMonth) + "]"
 			constrained = true
 		}
+	}
+	if g.ph && g.chance(0.3) {
+		items = slices.Insert(items, g.r.IntN(len(items)+1), "PH")
 	}
 	return strings.Join(items, ",")
 }

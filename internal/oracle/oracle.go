@@ -9,10 +9,12 @@ package oracle
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -65,6 +67,33 @@ func Script(tb testing.TB, name string) string {
 // the reference packages.
 func Run(tb testing.TB, nodeModules, tz, script string, stdin []byte, args ...string) []byte {
 	tb.Helper()
+	out, err := run(nodeModules, tz, script, stdin, args)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// RunEach is Run for several inputs at once: one node process per input, all
+// running concurrently, and the standard output of each in the order of the
+// inputs. Scripts that answer requests independently use it to spread a long
+// run over the machine's cores.
+func RunEach(tb testing.TB, nodeModules, tz, script string, stdins [][]byte, args ...string) [][]byte {
+	tb.Helper()
+	outs := make([][]byte, len(stdins))
+	errs := make([]error, len(stdins))
+	var wg sync.WaitGroup
+	for i, in := range stdins {
+		wg.Go(func() { outs[i], errs[i] = run(nodeModules, tz, script, in, args) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		tb.Fatal(err)
+	}
+	return outs
+}
+
+func run(nodeModules, tz, script string, stdin []byte, args []string) ([]byte, error) {
 	cmd := exec.Command("node", append([]string{script}, args...)...)
 	cmd.Env = append(os.Environ(), "NODE_PATH="+nodeModules)
 	if tz != "" {
@@ -75,9 +104,9 @@ func Run(tb testing.TB, nodeModules, tz, script string, stdin []byte, args ...st
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		tb.Fatalf("node %s: %v\n%s", filepath.Base(script), err, stderr.String())
+		return nil, fmt.Errorf("node %s: %w\n%s", filepath.Base(script), err, stderr.String())
 	}
-	return out
+	return out, nil
 }
 
 func repoRoot() (string, error) {

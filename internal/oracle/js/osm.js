@@ -12,7 +12,8 @@
 //   {"error": "..."}                        the expression does not parse
 //   {"probes": [{"open": b, "unknown": b, "comment": s|null,
 //                "next": ms|null, "next_error": s?}, ...]}
-//   {"states": [{"open": b, "unknown": b}, ...]}   for states_at
+//   {"states": [{"open": b, "unknown": b, "comment": s|null}, ...]}
+//                                           for states_at
 //   {"changes": [ms, ...]}                  successive getNextChange results
 //                                           from changes_from (stops at the
 //                                           first throw, see "changes_error")
@@ -48,7 +49,8 @@ function handle(req) {
             states: req.states_at.map((ms) => {
                 try {
                     const it = oh.getIterator(new Date(ms));
-                    return { open: it.getState(), unknown: it.getUnknown() };
+                    const c = it.getComment();
+                    return { open: it.getState(), unknown: it.getUnknown(), comment: c === undefined ? null : c };
                 } catch (e) {
                     return { state_error: message(e) };
                 }
