@@ -143,12 +143,11 @@ func (r *irule) matches(di *dayInfo) (ok, viaPH bool) {
 	for _, g := range r.groups {
 		hit := false
 		for i := range g {
+			// Every selector is asked, as in opening_hours.js, so that a
+			// matching PH names the holiday wherever it stands in the list.
 			if g[i].matches(di) {
 				hit = true
-				if g[i].kind == selPH {
-					viaPH = true
-				}
-				break
+				viaPH = viaPH || g[i].kind == selPH
 			}
 		}
 		if !hit {

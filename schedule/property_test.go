@@ -17,7 +17,9 @@ func TestNextChangeProperty(t *testing.T) {
 	lo := time.Date(2025, 1, 1, 0, 0, 0, 0, loc).Unix()
 	hi := time.Date(2029, 1, 1, 0, 0, 0, 0, loc).Unix()
 	rapid.Check(t, func(rt *rapid.T) {
-		expr := newOSMGen(rapid.Uint64().Draw(rt, "seed")).expr()
+		g := newOSMGen(rapid.Uint64().Draw(rt, "seed"))
+		g.ph = rapid.Bool().Draw(rt, "ph") // public holidays too
+		expr := g.expr()
 		s, err := schedule.ParseOSM(expr, schedule.WithLocation(loc))
 		if err != nil {
 			rt.Fatalf("ParseOSM(%q): %v", expr, err)
