@@ -1,16 +1,13 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
-	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/i18n"
@@ -49,31 +46,14 @@ Flags:
 	}
 	serviceID := fs.String("service", "", "the service `id`, such as ind-hsm-decision")
 	submitted := fs.String("submitted", "", "the `date` of submission, like 2026-12-21")
-	centreFile := fs.String("centre", "", "a centre `file` (default: the built-in Maastricht International Centre)")
-	langFlag := fs.String("lang", "", "`language`: nl or en (default from LANG, else the centre's)")
-	format := fs.String("format", "text", "output `format`: text or json")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	flags := addCentreFlags(fs)
+	c, p, code, ok := parseCentreCommand("estimate", fs, flags, args, stderr)
+	if !ok {
+		return code
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "loket estimate: "+format+"\n", a...)
 		return 2
-	}
-	if fs.NArg() > 0 {
-		return fail("unexpected argument %q: the command takes only flags", fs.Arg(0))
-	}
-	if *langFlag != "" && *langFlag != "nl" && *langFlag != "en" {
-		return fail("-lang %q: want nl or en", *langFlag)
-	}
-	if *format != "text" && *format != "json" {
-		return fail("-format %q: want text or json", *format)
-	}
-	c, ok := loadCentre("estimate", *centreFile, stderr)
-	if !ok {
-		return 1
 	}
 	cat := services.New(c)
 	if *serviceID == "" {
@@ -91,9 +71,8 @@ Flags:
 		return fail("%v", err)
 	}
 	s, _ := cat.Service(est.Service)
-	p := i18n.NewPrinter(i18n.Match(language.Make(c.DefaultLanguage), *langFlag, os.Getenv("LANG")))
 	rep := estimateReport(p, c.ID, s, est)
-	if *format == "json" {
+	if *flags.format == "json" {
 		if err := writeJSON(stdout, rep); err != nil {
 			fmt.Fprintf(stderr, "loket estimate: %v\n", err)
 			return 1

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -9,8 +11,10 @@ import (
 	"time"
 
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/i18n"
 )
 
 // instantAndWeek reads the -at and -week flags shared by hours and osm: the
@@ -63,4 +67,50 @@ func loadCentre(cmd, file string, stderr io.Writer) (*centre.Centre, bool) {
 		return nil, false
 	}
 	return c, true
+}
+
+// centreFlags are the flags shared by the commands that show a centre in
+// Dutch or English: -centre, -lang and -format.
+type centreFlags struct {
+	centre, lang, format *string
+}
+
+// addCentreFlags defines -centre, -lang and -format on fs.
+func addCentreFlags(fs *flag.FlagSet) centreFlags {
+	return centreFlags{
+		centre: fs.String("centre", "", "a centre `file` (default: the built-in Maastricht International Centre)"),
+		lang:   fs.String("lang", "", "`language`: nl or en (default from LANG, else the centre's)"),
+		format: fs.String("format", "text", "output `format`: text or json"),
+	}
+}
+
+// parseCentreCommand parses args into fs (which must have centre flags f),
+// checks that no arguments are left and that -lang and -format are valid,
+// and loads the centre. It returns the centre, a Printer in the language
+// of -lang, LANG or the centre, and whether to go on; when not, code is the
+// exit status and the problem has been printed to stderr.
+func parseCentreCommand(cmd string, fs *flag.FlagSet, f centreFlags, args []string, stderr io.Writer) (c *centre.Centre, p *i18n.Printer, code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, nil, 0, false
+		}
+		return nil, nil, 2, false // the flag package has printed the error and the usage
+	}
+	fail := func(format string, a ...any) (*centre.Centre, *i18n.Printer, int, bool) {
+		fmt.Fprintf(stderr, "loket "+cmd+": "+format+"\n", a...)
+		return nil, nil, 2, false
+	}
+	switch {
+	case fs.NArg() > 0:
+		return fail("unexpected argument %q: the command takes only flags", fs.Arg(0))
+	case *f.lang != "" && *f.lang != "nl" && *f.lang != "en":
+		return fail("-lang %q: want nl or en", *f.lang)
+	case *f.format != "text" && *f.format != "json":
+		return fail("-format %q: want text or json", *f.format)
+	}
+	if c, ok = loadCentre(cmd, *f.centre, stderr); !ok {
+		return nil, nil, 1, false
+	}
+	p = i18n.NewPrinter(i18n.Match(language.Make(c.DefaultLanguage), *f.lang, os.Getenv("LANG")))
+	return c, p, 0, true
 }

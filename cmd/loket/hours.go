@@ -1,17 +1,14 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/rickb777/date/v2"
-	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/i18n"
@@ -37,35 +34,17 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	centreFile := fs.String("centre", "", "a centre `file` (default: the built-in Maastricht International Centre)")
 	deskID := fs.String("desk", "", "the desk `id` (default: the centre's default desk)")
 	atFlag := fs.String("at", "", "the `instant`, RFC 3339 like 2026-12-22T10:00:00+01:00 (default now)")
 	weekFlag := fs.String("week", "", "a `date` in the week to show, like 2026-12-21 (default the week of -at)")
-	langFlag := fs.String("lang", "", "`language`: nl or en (default from LANG, else the centre's)")
-	format := fs.String("format", "text", "output `format`: text or json")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	flags := addCentreFlags(fs)
+	c, p, code, ok := parseCentreCommand("hours", fs, flags, args, stderr)
+	if !ok {
+		return code
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "loket hours: "+format+"\n", a...)
 		return 2
-	}
-	if fs.NArg() > 0 {
-		return fail("unexpected argument %q: the command takes only flags", fs.Arg(0))
-	}
-	if *langFlag != "" && *langFlag != "nl" && *langFlag != "en" {
-		return fail("-lang %q: want nl or en", *langFlag)
-	}
-	if *format != "text" && *format != "json" {
-		return fail("-format %q: want text or json", *format)
-	}
-
-	c, ok := loadCentre("hours", *centreFile, stderr)
-	if !ok {
-		return 1
 	}
 	id := *deskID
 	if id == "" {
@@ -84,9 +63,8 @@ Flags:
 	if err != nil {
 		return fail("%v", err)
 	}
-	p := i18n.NewPrinter(i18n.Match(language.Make(c.DefaultLanguage), *langFlag, os.Getenv("LANG")))
 	rep := hoursReport(p, c, desk, at, monday)
-	if *format == "json" {
+	if *flags.format == "json" {
 		if err := writeJSON(stdout, rep); err != nil {
 			fmt.Fprintf(stderr, "loket hours: %v\n", err)
 			return 1
