@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
 )
@@ -62,6 +63,7 @@ Flags:
 	}
 	lang := fs.String("lang", "", "`language` of the messages: nl or en (default from LANG, else en)")
 	format := fs.String("format", "text", "output `format`: text or json")
+	centreFile := fs.String("centre", "", "a centre `file` whose service names the text output uses (default: the built-in Maastricht International Centre)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -86,6 +88,10 @@ Flags:
 	if err != nil {
 		return fail(1, "%v", err)
 	}
+	c, ok := loadCentre("check", *centreFile, stderr)
+	if !ok {
+		return 1
+	}
 	rules, err := eligibility.Default()
 	if err != nil {
 		return fail(1, "%v", err)
@@ -99,7 +105,7 @@ Flags:
 			if *format == "json" {
 				err = writeCheckJSON(stdout, res, p)
 			} else {
-				err = writeCheckText(stdout, res, p)
+				err = writeCheckText(stdout, res, p, c)
 			}
 			if err != nil {
 				return fail(1, "%v", err)
@@ -152,7 +158,7 @@ func writeCheckJSON(w io.Writer, res eligibility.Result, p *i18n.Printer) error 
 // and one block per route: its name and outcome, a line per reason marked
 // with its effect (✓ met, ✗ failed, ? unknown, · an explanation), the facts
 // needed and the services to book next.
-func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer) error {
+func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, c *centre.Centre) error {
 	fmt.Fprintln(w, p.T("eligibility.date", map[string]any{"date": p.Date(res.Date)}))
 	if res.Outdated {
 		fmt.Fprintln(w, p.T("eligibility.outdated", map[string]any{"date": p.Date(res.Date)}))
@@ -167,7 +173,7 @@ func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer) error 
 		if len(rr.Missing) > 0 {
 			fmt.Fprintf(w, "  %s\n", p.T("eligibility.needed", map[string]any{"facts": eligibility.FactList(p, rr.Missing)}))
 		}
-		_, err := fmt.Fprintf(w, "  %s\n", p.T("eligibility.services", map[string]any{"services": strings.Join(rr.Services, ", ")}))
+		_, err := fmt.Fprintf(w, "  %s\n", p.T("eligibility.services", map[string]any{"services": serviceNames(p, c, rr.Services)}))
 		if err != nil {
 			return err
 		}
@@ -186,4 +192,19 @@ func effectMark(e eligibility.Effect) string {
 		return "?"
 	}
 	return "·"
+}
+
+// serviceNames lists services by their names in the centre's catalogue,
+// each followed by its id; an id the centre lacks is shown as it is.
+func serviceNames(p *i18n.Printer, c *centre.Centre, ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = id
+		for _, s := range c.Services {
+			if s.ID == id {
+				names[i] = p.T("eligibility.service", map[string]any{"name": p.Text(s.Name), "id": id})
+			}
+		}
+	}
+	return strings.Join(names, ", ")
 }

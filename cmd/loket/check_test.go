@@ -188,17 +188,17 @@ EU Blue Card: not eligible
   · For this permit the employer need not be recognised by the IND as a sponsor.
   ✗ The contract of 4 months is shorter than the minimum of 6 months.
   ? Whether a gross monthly salary of €5,000 is enough depends on which income criterion applies: give the graduation date (graduated_on).
-  Book next: immigration-advice
+  Book next: Information on Dutch immigration policy (immigration-advice)
 
 EU, EEA or Swiss citizen: not eligible
   ✗ IN is not a country of the EU, the EEA or Switzerland: free movement does not apply.
-  Book next: immigration-advice
+  Book next: Information on Dutch immigration policy (immigration-advice)
 
 Highly skilled migrant: more information needed
   ? It is not known whether the employer is recognised by the IND as a sponsor, which a highly skilled migrant needs.
   ? Whether a gross monthly salary of €5,000 is enough depends on which income criterion applies: give the graduation date (graduated_on) and the date of birth or age (birth_date).
   Needed: whether the employer is a recognised sponsor (recognised_sponsor), the graduation date (graduated_on) and the date of birth or age (birth_date)
-  Book next: one-stop-shop-intake
+  Book next: One-stop-shop intake for employees and family members (one-stop-shop-intake)
 `
 	if !strings.HasPrefix(stdout, wantEN) {
 		t.Errorf("got:\n%s\nwant it to start with:\n%s", stdout, wantEN)
@@ -217,7 +217,7 @@ Europese blauwe kaart: komt niet in aanmerking
   · Voor deze vergunning hoeft de werkgever niet door de IND erkend te zijn als referent.
   ✗ Het contract van 4 maanden is korter dan het minimum van 6 maanden.
   ? Of een brutomaandsalaris van € 5.000 genoeg is, hangt af van welk salariscriterium geldt: geef de datum van afstuderen (graduated_on).
-  Boek hierna: immigration-advice
+  Boek hierna: Informatie over het Nederlandse migratiebeleid (immigration-advice)
 `
 	if !strings.HasPrefix(stdout, wantNL) {
 		t.Errorf("got:\n%s\nwant it to start with:\n%s", stdout, wantNL)
