@@ -113,6 +113,9 @@ func TestExtremeInstants(t *testing.T) {
 		s.NextChange(at)
 		s.Intervals(at, at.Add(48*time.Hour))
 	}
+	for _, d := range []date.Date{date.Max(), date.Min(), 0, date.New(9999, time.December, 31), date.New(1, time.January, 1)} {
+		s.Day(d)
+	}
 	if !s.IsOpen(time.Date(9999, 12, 31, 12, 0, 0, 0, s.Location())) {
 		t.Error("Friday 31 December 9999 at noon should be open")
 	}

@@ -276,8 +276,12 @@ type DayView struct {
 	Closed State
 }
 
-// Day returns the view of calendar day d in the schedule's location.
+// Day returns the view of calendar day d in the schedule's location. A day
+// outside years 1 to 9999 has no intervals and no closing state.
 func (s *Schedule) Day(d date.Date) DayView {
+	if d < date.New(1, time.January, 1) || d > date.New(9999, time.December, 31) {
+		return DayView{Date: d}
+	}
 	y, m, dd := d.Date()
 	start := time.Date(y, m, dd, 0, 0, 0, 0, s.loc)
 	end := time.Date(y, m, dd+1, 0, 0, 0, 0, s.loc)
