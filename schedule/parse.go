@@ -300,6 +300,8 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 	switch {
 	case isYear(t) || p.isMonth(0) || p.isWord(0, "week", "easter") || p.isWeekday(0) || p.isWord(0, "PH"):
 		return r, false, p.fail(t, "selector %s is out of order or repeated: write years, dates, weeks, weekdays, times, state, comment in this order", t.describe())
+	case t.kind == tNum && len(r.text) > 0 && r.text[len(r.text)-1] == "24/7":
+		return r, false, p.fail(t, "24/7 already covers the whole day: give either 24/7 or times")
 	case t.kind == tNum:
 		return r, false, p.expected(t, "a time like 09:00")
 	case t.kind == tWord && strings.EqualFold(t.text, "SH"):
