@@ -60,13 +60,8 @@ func (d *decoder) compile(cfg *config) *Centre {
 					names = append(names, k.id.v)
 				}
 			}
-			msg := fmt.Sprintf("unknown desk %q", cfg.defaultDesk.v)
-			if s := suggest(cfg.defaultDesk.v, names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; the desks are " + strings.Join(names, ", ")
-			}
-			d.errorf(cfg.defaultDesk.at, "%s", msg)
+			d.errorf(cfg.defaultDesk.at, "%s", withSuggestion(fmt.Sprintf("unknown desk %q", cfg.defaultDesk.v),
+				cfg.defaultDesk.v, names, "the desks are"))
 		}
 		c.DefaultDesk = cfg.defaultDesk.v
 	case len(c.Desks) > 0:
@@ -132,13 +127,7 @@ func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, schedule.Cl
 			continue
 		}
 		if !slices.Contains(known, id.v) {
-			msg := fmt.Sprintf("unknown holiday id %s", quote(id.v))
-			if s := suggest(id.v, known); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; expected one of " + strings.Join(known, ", ")
-			}
-			d.errorf(id.at, "%s", msg)
+			d.errorf(id.at, "%s", withSuggestion(fmt.Sprintf("unknown holiday id %s", quote(id.v)), id.v, known, "expected one of"))
 			continue
 		}
 		if national {

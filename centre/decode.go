@@ -470,11 +470,16 @@ func unknownField(name string, fields []field) string {
 	for i, f := range fields {
 		names[i] = f.name
 	}
-	msg := fmt.Sprintf("unknown field %q", name)
+	return withSuggestion(fmt.Sprintf("unknown field %q", name), name, names, "expected one of")
+}
+
+// withSuggestion completes msg, which says that name is not one of names:
+// it adds the name probably meant, or else lists names after listed.
+func withSuggestion(msg, name string, names []string, listed string) string {
 	if s := suggest(name, names); s != "" {
 		return msg + fmt.Sprintf("; did you mean %q?", s)
 	}
-	return msg + "; expected one of " + strings.Join(names, ", ")
+	return msg + "; " + listed + " " + strings.Join(names, ", ")
 }
 
 // suggest returns the candidate closest to s when it is close enough to be

@@ -399,13 +399,7 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 					names = append(names, id)
 				}
 				slices.Sort(names)
-				msg := fmt.Sprintf("unknown desk %q", sc.desk.v)
-				if sug := suggest(sc.desk.v, names); sug != "" {
-					msg += fmt.Sprintf("; did you mean %q?", sug)
-				} else {
-					msg += "; the desks are " + strings.Join(names, ", ")
-				}
-				d.errorf(sc.desk.at, "%s", msg)
+				d.errorf(sc.desk.at, "%s", withSuggestion(fmt.Sprintf("unknown desk %q", sc.desk.v), sc.desk.v, names, "the desks are"))
 			}
 		}
 		s.Appointment = s.Desk != nil && s.Desk.Appointment
