@@ -64,11 +64,8 @@ Flags:
 	lang := fs.String("lang", "", "`language` of the messages: nl or en (default from LANG, else en)")
 	format := fs.String("format", "text", "output `format`: text or json")
 	centreFile := fs.String("centre", "", "a centre `file` whose service names the text output uses (default: the built-in Maastricht International Centre)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2 // the flag package has printed the error and the usage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	fail := func(code int, format string, a ...any) int {
 		fmt.Fprintf(stderr, "loket check: "+format+"\n", a...)

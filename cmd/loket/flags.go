@@ -90,11 +90,8 @@ func addCentreFlags(fs *flag.FlagSet) centreFlags {
 // of -lang, LANG or the centre, and whether to go on; when not, code is the
 // exit status and the problem has been printed to stderr.
 func parseCentreCommand(cmd string, fs *flag.FlagSet, f centreFlags, args []string, stderr io.Writer) (c *centre.Centre, p *i18n.Printer, code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, nil, 0, false
-		}
-		return nil, nil, 2, false // the flag package has printed the error and the usage
+	if code, ok := parseFlags(fs, args); !ok {
+		return nil, nil, code, false
 	}
 	fail := func(format string, a ...any) (*centre.Centre, *i18n.Printer, int, bool) {
 		fmt.Fprintf(stderr, "loket "+cmd+": "+format+"\n", a...)
@@ -113,4 +110,17 @@ func parseCentreCommand(cmd string, fs *flag.FlagSet, f centreFlags, args []stri
 	}
 	p = i18n.NewPrinter(i18n.Match(language.Make(c.DefaultLanguage), *f.lang, os.Getenv("LANG")))
 	return c, p, 0, true
+}
+
+// parseFlags parses args into fs. When it returns false the command ends
+// with code: 0 after -h (fs has printed the help), 2 after a bad flag (fs
+// has printed the error and the usage).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
 }

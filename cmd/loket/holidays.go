@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,11 +36,8 @@ Flags:
 	region := fs.String("region", "", "the `province` whose regional holidays to add: NL-LI or NL-NB (default none)")
 	format := fs.String("format", "text", "output `format`: text or json")
 	lang := fs.String("lang", "en", "`language` of the names and weekdays in text output: en or nl")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2 // the flag package has printed the error and the usage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "loket holidays: "+format+"\n", a...)

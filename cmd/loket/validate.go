@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,11 +30,8 @@ Flags:
 		fs.PrintDefaults()
 	}
 	lang := fs.String("lang", "en", "`language` of the summary lines: en or nl")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *lang != "en" && *lang != "nl" {
 		fmt.Fprintf(stderr, "loket validate: -lang %q: want en or nl\n", *lang)
