@@ -1,6 +1,8 @@
 package schedule
 
 import (
+	"math/bits"
+	"slices"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -171,12 +173,24 @@ type seg struct {
 	cell  cell
 }
 
-// weeklyDay evaluates the opening_hours rules for day d, minute by minute as
-// getStatePair in opening_hours.js does, and returns the day as segments.
+// weeklyDay evaluates the opening_hours rules for a day, with the result
+// getStatePair in opening_hours.js gives minute by minute, and returns the
+// day as segments.
+//
+// At a minute, the rules that match the day and cover the minute are
+// applied in order: a rule sets the state, except a fallback rule ("||"),
+// which sets it only where it is closed so far. So the state is that of
+// the last covering rule that is not a fallback (closed when there is
+// none), unless that is closed: then the first covering fallback after it
+// that is not closed decides, or else the last covering fallback after it.
+// weeklyDay sweeps the day from one span end to the next with the covering
+// rules as bit sets, so a day costs O(n log n + b·r/64) for n span ends,
+// b distinct ones (at most 1441) and r matching rules (at most
+// 2·MaxRules), not the O(b·n) of asking every span at every end.
 func (s *Schedule) weeklyDay(today, yesterday *dayInfo) []seg {
-	var matchBuf [32]int
+	var matchBuf [2 * MaxRules]uint16
 	matching := matchBuf[:0]
-	var phBuf [32]bool
+	var phBuf [2 * MaxRules]bool
 	viaPH := phBuf[:0]
 	for i := range s.rules {
 		r := &s.rules[i]
@@ -191,53 +205,127 @@ func (s *Schedule) weeklyDay(today, yesterday *dayInfo) []seg {
 		if r.resets {
 			matching, viaPH = matching[:0], viaPH[:0]
 		}
-		matching = append(matching, i)
+		matching = append(matching, uint16(i))
 		viaPH = append(viaPH, ph)
 	}
-	// Minutes at which the state may change: the ends of matching spans.
-	var bBuf [64]int
-	bounds := append(bBuf[:0], 0)
-	for _, i := range matching {
+	if len(matching) == 0 {
+		return closedDay
+	}
+	// Span ends as events: rule k (its place in matching) starts or stops
+	// covering at a minute.
+	type event struct {
+		minute uint16
+		k      uint16
+		delta  int16
+	}
+	var evBuf [64]event
+	events := evBuf[:0]
+	for k, i := range matching {
 		for _, sp := range s.rules[i].spans {
-			bounds = insertBound(bounds, sp.from)
-			bounds = insertBound(bounds, sp.to)
+			if sp.from >= sp.to {
+				continue
+			}
+			events = append(events, event{uint16(sp.from), uint16(k), 1})
+			if sp.to < minutesPerDay {
+				events = append(events, event{uint16(sp.to), uint16(k), -1})
+			}
 		}
 	}
-	segs := make([]seg, 0, len(bounds))
-	for _, b := range bounds {
-		if b >= minutesPerDay {
-			break
+	slices.SortFunc(events, func(a, b event) int { return int(a.minute) - int(b.minute) })
+
+	// cover[k] counts the spans of rule k covering the minute (a rule's
+	// spans may overlap); normal, fallback and fallbackOpen are the covering
+	// rules by kind, as bit sets over k.
+	var coverBuf [2 * MaxRules]int16
+	cover := coverBuf[:len(matching)]
+	var normal, fallback, fallbackOpen ruleSet
+	cellOf := func(k int) cell {
+		r := &s.rules[matching[k]]
+		return cell{kind: r.kind, source: SourceRule, holiday: viaPH[k], label: r.label}
+	}
+	segs := make([]seg, 0, 4)
+	add := func(minute int, c cell) {
+		if len(segs) > 0 && segs[len(segs)-1].cell == c {
+			return
 		}
-		c := cell{}
-		for k, i := range matching {
-			r := &s.rules[i]
-			for _, sp := range r.spans {
-				if sp.from <= b && b < sp.to && (!r.fallback || c.kind == Closed) {
-					c = cell{kind: r.kind, source: SourceRule, holiday: viaPH[k], label: r.label}
+		segs = append(segs, seg{start: uint16(minute), cell: c})
+	}
+	if len(events) == 0 || events[0].minute > 0 {
+		add(0, cell{})
+	}
+	for e := 0; e < len(events); {
+		minute := events[e].minute
+		for ; e < len(events) && events[e].minute == minute; e++ {
+			ev := events[e]
+			k := int(ev.k)
+			before := cover[k] > 0
+			cover[k] += ev.delta
+			if after := cover[k] > 0; after != before {
+				r := &s.rules[matching[k]]
+				if !r.fallback {
+					normal.set(k, after)
+				} else {
+					fallback.set(k, after)
+					if r.kind != Closed {
+						fallbackOpen.set(k, after)
+					}
 				}
 			}
 		}
-		if len(segs) > 0 && segs[len(segs)-1].cell == c {
-			continue
+		c := cell{}
+		j := normal.last()
+		if j >= 0 {
+			c = cellOf(j)
 		}
-		segs = append(segs, seg{start: uint16(b), cell: c})
+		if c.kind == Closed {
+			if f := fallbackOpen.firstAfter(j); f >= 0 {
+				c = cellOf(f)
+			} else if f := fallback.last(); f > j {
+				c = cellOf(f)
+			}
+		}
+		add(int(minute), c)
 	}
 	return segs
 }
 
-// insertBound inserts v into the sorted set b.
-func insertBound(b []int, v int) []int {
-	i := len(b)
-	for i > 0 && b[i-1] > v {
-		i--
+// closedDay is a day on which no rule matches.
+var closedDay = []seg{{0, cell{}}}
+
+// ruleSet is a set of places in a day's list of matching rules.
+type ruleSet [2 * MaxRules / 64]uint64
+
+func (b *ruleSet) set(k int, on bool) {
+	if on {
+		b[k/64] |= 1 << (k % 64)
+	} else {
+		b[k/64] &^= 1 << (k % 64)
 	}
-	if i > 0 && b[i-1] == v {
-		return b
+}
+
+// last returns the largest member, or -1.
+func (b *ruleSet) last() int {
+	for w := len(b) - 1; w >= 0; w-- {
+		if b[w] != 0 {
+			return w*64 + 63 - bits.LeadingZeros64(b[w])
+		}
 	}
-	b = append(b, 0)
-	copy(b[i+1:], b[i:])
-	b[i] = v
-	return b
+	return -1
+}
+
+// firstAfter returns the smallest member larger than k, or -1.
+func (b *ruleSet) firstAfter(k int) int {
+	k++
+	for w := k / 64; w < len(b); w++ {
+		word := b[w]
+		if w == k/64 {
+			word &^= 1<<(k%64) - 1
+		}
+		if word != 0 {
+			return w*64 + bits.TrailingZeros64(word)
+		}
+	}
+	return -1
 }
 
 // paint sets c over minutes [from, to) of the day.
@@ -279,9 +367,14 @@ func cellAt(segs []seg, m int) cell {
 	return segs[i].cell
 }
 
-// evalDay computes day d with every layer, in order of precedence:
-// exceptions, holiday closures, recurrences, weekly rules.
-func (s *Schedule) evalDay(d date.Date) []seg {
+// evalDay computes local day ld (days since 1970-01-01) with every layer,
+// in order of precedence: exceptions, holiday closures, recurrences, weekly
+// rules. A day outside FirstDay..LastDay is out of range.
+func (s *Schedule) evalDay(ld int64) []seg {
+	if ld < firstLocal || ld > lastLocal {
+		return outOfRangePlan
+	}
+	d := date.Date(ld + date.ZeroOffset)
 	if ex := s.exceptionOn(d); ex != nil {
 		return ex.segs
 	}

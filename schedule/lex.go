@@ -46,12 +46,27 @@ func (t token) describe() string {
 	if t.kind == tEOF {
 		return "the end of the expression"
 	}
-	return strconv.Quote(t.text)
+	return quote(t.text)
 }
 
+// MaxExpressionLength is the length in bytes of the longest expression
+// ParseOSM accepts (and of the hours of an exception or recurrence), so
+// that no input can make compiling or evaluating a schedule expensive.
+// OpenStreetMap itself limits a tag value to 255 characters.
+const MaxExpressionLength = 4096
+
 // lex splits expr into tokens. It fails on characters that never occur in
-// the supported syntax, with the column of the first such character.
+// the supported syntax, with the column of the first such character, and
+// on an expression longer than MaxExpressionLength.
 func lex(expr string) ([]token, error) {
+	if len(expr) > MaxExpressionLength {
+		end := MaxExpressionLength // the start of the character that passes the limit
+		for end > 0 && !utf8.RuneStart(expr[end]) {
+			end--
+		}
+		return nil, &SyntaxError{Expr: expr, Column: utf8.RuneCountInString(expr[:end]) + 1,
+			Msg: fmt.Sprintf("the expression is %d bytes long: at most %d are accepted", len(expr), MaxExpressionLength)}
+	}
 	var toks []token
 	col := 1
 	for i := 0; i < len(expr); {

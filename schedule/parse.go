@@ -3,7 +3,6 @@ package schedule
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"unicode"
 )
@@ -25,6 +24,11 @@ import (
 //
 // A "," starts an additional rule only after times, a state or a comment
 // (elsewhere it separates list items), as in opening_hours.js.
+
+// MaxRules is the largest number of rules, separated by ";", "," or "||",
+// that ParseOSM accepts in one expression. Evaluating a day costs time in
+// proportion to the rules that apply to it.
+const MaxRules = 256
 
 type sepKind uint8
 
@@ -108,7 +112,7 @@ func (p *parser) found(t token) string {
 	if end <= t.col-1 {
 		return t.describe()
 	}
-	return strconv.Quote(string(runes[t.col-1 : end]))
+	return quote(string(runes[t.col-1 : end]))
 }
 
 var (
@@ -178,6 +182,9 @@ func parseRules(expr string) ([]osmRule, error) {
 		r.additional = sep == sepAdditional
 		rules = append(rules, r)
 		t := p.peek()
+		if t.kind != tEOF && len(rules) == MaxRules {
+			return nil, p.fail(t, "more than %d rules: a schedule takes at most %d", MaxRules, MaxRules)
+		}
 		switch {
 		case t.kind == tEOF:
 			return rules, nil
@@ -690,6 +697,9 @@ const minutesPerDay = 24 * 60
 // parseClock parses HH:MM; maxMinutes bounds the value (inclusive).
 func (p *parser) parseClock(maxMinutes int, what string) (int, error) {
 	h := p.peek()
+	if what == "a start time" && h.kind == tNum && len(h.text) == 4 && h.num <= 1900 && !p.isPunct(1, ":") && !p.isPunct(1, "-") {
+		return 0, p.fail(h, "found %q: a year is 1901 or later (as in opening_hours.js), and a time is written like 09:00", h.text)
+	}
 	if h.kind != tNum || len(h.text) > 2 || !p.isPunct(1, ":") {
 		return 0, p.expected(h, "a time like 09:00")
 	}
@@ -728,6 +738,7 @@ func (p *parser) parseTimes() ([]span, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
+		written := to // 26:00 stays 26:00 and 02:00 stays 02:00, as opening_hours.js prettifies them
 		if to <= from {
 			to += minutesPerDay // 22:00-02:00 runs past midnight; 10:00-10:00 lasts 24 hours
 		}
@@ -735,19 +746,10 @@ func (p *parser) parseTimes() ([]span, string, error) {
 			return nil, "", p.fail(p.at(-3), "a time span may run past midnight once at most")
 		}
 		spans = append(spans, span{from, to})
-		parts = append(parts, fmt.Sprintf("%02d:%02d-%02d:%02d", from/60, from%60, endClock(to)/60, endClock(to)%60))
+		parts = append(parts, fmt.Sprintf("%02d:%02d-%02d:%02d", from/60, from%60, written/60, written%60))
 		if !p.isPunct(0, ",") || p.at(1).kind != tNum || !p.isPunct(2, ":") {
 			return spans, strings.Join(parts, ","), nil
 		}
 		p.advance()
 	}
-}
-
-// endClock renders an end time the way it was most likely written: an end
-// past midnight that is earlier than the start is written as the clock time.
-func endClock(to int) int {
-	if to > minutesPerDay && to != 2*minutesPerDay {
-		return to - minutesPerDay
-	}
-	return to
 }

@@ -3,8 +3,10 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"github.com/teambition/rrule-go"
@@ -35,7 +37,18 @@ func (r *recurrence) occursOn(d date.Date) bool {
 // 1900 to 2199 has about 110,000 days).
 const maxOccurrences = 120_000
 
+// MaxRecurrences is the largest number of recurrences a schedule takes.
+// Each is expanded once, when the schedule is compiled, which takes up to
+// about 15 ms for a daily rule over the whole range, and up to about 120 ms
+// for a rule that turns out never to occur (the expansion looks as far as
+// year 9999 before it gives up).
+const MaxRecurrences = 32
+
 func (s *Schedule) compileRecurrences(rcs []Recurrence) error {
+	if len(rcs) > MaxRecurrences {
+		return &LayerError{Layer: "recurrences", Index: MaxRecurrences, Field: "rrule",
+			Err: fmt.Errorf("%d recurrences: a schedule takes at most %d", len(rcs), MaxRecurrences)}
+	}
 	end := time.Date(holidays.LastYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i, rc := range rcs {
 		fail := func(field string, err error) error {
@@ -74,21 +87,32 @@ func (s *Schedule) compileRecurrences(rcs []Recurrence) error {
 			}
 			c.days[k/64] |= 1 << (k % 64)
 		}
+		if n == 0 {
+			return fail("rrule", fmt.Errorf("%s never occurs from %s to %s", quote(rc.RRule),
+				r.OrigOptions.Dtstart.Format(time.DateOnly), LastDay))
+		}
 		s.recurrences = append(s.recurrences, c)
 	}
 	return nil
 }
 
 // parseRRule parses an RRULE value with an optional DTSTART line; start is
-// used when there is none. Only day-level recurrences are accepted.
+// used when there is none. Only day-level recurrences are accepted, and
+// none whose values mean nothing (see checkRRuleParts).
 func parseRRule(text string, start date.Date) (*rrule.RRule, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, errors.New("empty: expected an RFC 5545 rule such as FREQ=MONTHLY;BYDAY=1MO")
 	}
+	if len(text) > MaxExpressionLength {
+		return nil, fmt.Errorf("the rule is %d bytes long: at most %d are accepted", len(text), MaxExpressionLength)
+	}
+	if err := checkRRuleParts(text); err != nil {
+		return nil, err
+	}
 	opt, err := rrule.StrToROptionInLocation(text, time.UTC)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not an RFC 5545 recurrence rule: %v", text, err)
+		return nil, fmt.Errorf("%s is not an RFC 5545 recurrence rule: %v", quote(text), err)
 	}
 	switch opt.Freq {
 	case rrule.YEARLY, rrule.MONTHLY, rrule.WEEKLY, rrule.DAILY:
@@ -111,9 +135,102 @@ func parseRRule(text string, start date.Date) (*rrule.RRule, error) {
 		return nil, fmt.Errorf("DTSTART year %d is outside %d-%d", y, holidays.FirstYear, holidays.LastYear)
 	}
 	opt.Dtstart = time.Date(y, opt.Dtstart.Month(), opt.Dtstart.Day(), 0, 0, 0, 0, time.UTC)
+	if !opt.Until.IsZero() && date.NewAt(opt.Until) < date.NewAt(opt.Dtstart) {
+		return nil, fmt.Errorf("UNTIL %s is before the start %s: the rule would never occur",
+			opt.Until.Format(time.DateOnly), opt.Dtstart.Format(time.DateOnly))
+	}
+	if err := checkMonthDays(opt); err != nil {
+		return nil, err
+	}
 	r, err := rrule.NewRRule(*opt)
 	if err != nil {
-		return nil, fmt.Errorf("%q: %v", text, err)
+		return nil, fmt.Errorf("%s: %v", quote(text), err)
 	}
 	return r, nil
+}
+
+// checkRRuleParts refuses the parts of a rule that rrule-go would read as
+// something else rather than refuse: COUNT or INTERVAL below 1 (taken as no
+// count, or as 1), a part given twice (the last one wins), COUNT together
+// with UNTIL (RFC 5545 forbids it) and a BYDAY with ordinal 0 (taken as no
+// ordinal).
+func checkRRuleParts(text string) error {
+	line := text
+	if i := strings.LastIndexByte(text, '\n'); i >= 0 {
+		line = text[i+1:]
+	}
+	line = strings.TrimPrefix(strings.TrimSpace(line), "RRULE:")
+	seen := map[string]bool{}
+	for part := range strings.SplitSeq(line, ";") {
+		key, value, ok := strings.Cut(part, "=")
+		if !ok {
+			continue // rrule-go names the malformed part
+		}
+		if seen[key] {
+			return fmt.Errorf("%s is given twice: give each part once", quote(key))
+		}
+		seen[key] = true
+		switch key {
+		case "COUNT", "INTERVAL":
+			n, err := strconv.Atoi(value)
+			if err == nil && n < 1 {
+				what := "the number of occurrences"
+				if key == "INTERVAL" {
+					what = "the number of periods between occurrences (1: every one)"
+				}
+				return fmt.Errorf("%s=%d: expected %s, 1 or more", key, n, what)
+			}
+		case "BYDAY":
+			for day := range strings.SplitSeq(value, ",") {
+				if n := strings.TrimLeft(day, "+-"); len(n) > 2 && strings.Trim(n[:len(n)-2], "0") == "" {
+					return fmt.Errorf("BYDAY=%s: an ordinal is 1 to 53 or -1 to -53 (1MO: the first Monday), or none (MO: every Monday)", quote(day))
+				}
+			}
+		}
+	}
+	if seen["COUNT"] && seen["UNTIL"] {
+		return errors.New("COUNT and UNTIL together: RFC 5545 allows one of them")
+	}
+	return nil
+}
+
+// checkMonthDays refuses a BYMONTHDAY that no month of the rule has (30 in
+// February, 31 in April): the rule would never occur.
+func checkMonthDays(opt *rrule.ROption) error {
+	if len(opt.Bymonthday) == 0 {
+		return nil
+	}
+	months := opt.Bymonth
+	if len(months) == 0 {
+		return nil // every day from 1 to 31 (or -1 to -31) occurs in some month
+	}
+	for _, d := range opt.Bymonthday {
+		longest := 0
+		for _, m := range months {
+			longest = max(longest, maxDaysIn(m))
+		}
+		if d > longest || -d > longest {
+			names := make([]string, len(months))
+			for i, m := range months {
+				names[i] = time.Month(m).String()
+			}
+			return fmt.Errorf("BYMONTHDAY=%d never occurs in %s", d, strings.Join(names, ", "))
+		}
+	}
+	return nil
+}
+
+// quote quotes s for an error message, cut to its first 80 characters.
+func quote(s string) string {
+	const limit = 80
+	end, n := 0, 0
+	for end < len(s) && n < limit {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		n++
+	}
+	if end == len(s) {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(s[:end]) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
 }

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -53,12 +54,21 @@ const (
 	SourceHoliday
 	// SourceException: a dated exception (WithExceptions).
 	SourceException
+	// SourceOutOfRange: the instant is outside the days the schedule
+	// answers for, FirstDay to LastDay; the state is Unknown.
+	SourceOutOfRange
 )
 
-// String returns "none", "rule", "recurrence", "holiday" or "exception".
+// String returns "none", "rule", "recurrence", "holiday", "exception" or
+// "out-of-range".
 func (s Source) String() string {
-	return [...]string{"none", "rule", "recurrence", "holiday", "exception"}[s]
+	if int(s) >= len(sourceNames) {
+		return fmt.Sprintf("Source(%d)", uint8(s))
+	}
+	return sourceNames[s]
 }
+
+var sourceNames = [...]string{"none", "rule", "recurrence", "holiday", "exception", "out-of-range"}
 
 // Text is a sentence in Dutch and English.
 type Text struct {
@@ -88,6 +98,7 @@ type State struct {
 type Interval struct {
 	Start, End time.Time // [Start, End), in the schedule's location
 	Kind       Kind      // Open or Unknown
+	Source     Source    // the layer that decided it
 	Comment    string    // comment of the opening_hours rule
 	Reason     Text      // reason of the exception or recurrence that opened it
 }
@@ -201,10 +212,13 @@ func (e *LayerError) Unwrap() error { return e.Err }
 // Amsterdam); on the day they go back, the repeated hour is evaluated twice
 // by its wall-clock time.
 //
+// A Schedule answers for the days from [FirstDay] (1900-01-01) to [LastDay]
+// (2199-12-31) in its location, the years its holiday calendar covers; at
+// any other instant the state is Unknown with [SourceOutOfRange], never a
+// guess. [Schedule.Covers] tells the two apart.
+//
 // A Schedule is immutable once built and safe for concurrent use. It caches
-// evaluated days in blocks of about 388 days from 1900 to 2199, each built
-// on first use; queries outside those years work but are not cached, and
-// instants before year 1 or after year 9999 are answered as at those edges.
+// evaluated days in blocks of about 388 days, each built on first use.
 type Schedule struct {
 	loc         *time.Location
 	cal         holidays.Calendar
@@ -212,6 +226,7 @@ type Schedule struct {
 	hasWrapped  bool
 	parsed      []osmRule
 	labels      []label
+	labelIndex  map[label]uint16
 	closureKind []holidays.Kind
 	closureIDs  []string
 	exceptions  []exception
@@ -266,21 +281,26 @@ func ParseOSM(expr string, opts ...Option) (*Schedule, error) {
 	if err := s.compileRecurrences(o.recurrences); err != nil {
 		return nil, err
 	}
-	if len(s.labels) > 1<<16-1 {
-		return nil, errors.New("too many distinct comments and reasons")
-	}
+	s.labelIndex = nil
 	return s, nil
 }
 
+// label returns the index of l in s.labels, adding it when it is new.
+// labelIndex finds it; it is used only while compiling.
 func (s *Schedule) label(l label) uint16 {
 	if l == (label{}) {
 		return 0
 	}
-	if i := slices.Index(s.labels, l); i >= 0 {
-		return uint16(i)
+	if i, ok := s.labelIndex[l]; ok {
+		return i
 	}
+	if s.labelIndex == nil {
+		s.labelIndex = map[label]uint16{}
+	}
+	i := uint16(len(s.labels)) // MaxRules, MaxExceptions and MaxRecurrences keep it below 1<<16
 	s.labels = append(s.labels, l)
-	return uint16(len(s.labels) - 1)
+	s.labelIndex[l] = i
+	return i
 }
 
 // parseHours parses opening_hours time spans that end by 24:00.
@@ -300,7 +320,7 @@ func parseHours(hours string) ([]span, error) {
 	for _, sp := range spans {
 		if sp.to > minutesPerDay {
 			return nil, fmt.Errorf("%02d:%02d-%02d:%02d runs past midnight: end by 24:00 and cover the next day separately",
-				sp.from/60, sp.from%60, endClock(sp.to)/60, endClock(sp.to)%60)
+				sp.from/60, sp.from%60, sp.to%minutesPerDay/60, sp.to%60)
 		}
 	}
 	return spans, nil
@@ -339,41 +359,59 @@ func (s *Schedule) closureOn(d date.Date) (holidays.Holiday, bool) {
 	return holidays.Holiday{}, false
 }
 
+// MaxExceptions is the largest number of exceptions a schedule takes.
+const MaxExceptions = 10_000
+
 func (s *Schedule) compileExceptions(exs []Exception) error {
+	if len(exs) > MaxExceptions {
+		return &LayerError{Layer: "exceptions", Index: MaxExceptions, Field: "dates",
+			Err: fmt.Errorf("%d exceptions: a schedule takes at most %d", len(exs), MaxExceptions)}
+	}
+	index := make([]int, len(exs)) // the place of each in exs
 	for i, ex := range exs {
 		if ex.Dates.IsEmpty() {
 			return &LayerError{Layer: "exceptions", Index: i, Field: "dates", Err: errors.New("the date range is empty")}
 		}
 		e := exception{from: ex.Dates.Start(), to: ex.Dates.End()}
 		lbl := s.label(label{reason: ex.Reason})
-		if strings.TrimSpace(ex.Hours) == "" {
-			e.segs = []seg{{0, cell{kind: Closed, source: SourceException, label: lbl}}}
-		} else {
+		e.segs = []seg{{0, cell{kind: Closed, source: SourceException, label: lbl}}}
+		if strings.TrimSpace(ex.Hours) != "" {
 			spans, err := parseHours(ex.Hours)
 			if err != nil {
 				return &LayerError{Layer: "exceptions", Index: i, Field: "hours", Err: err}
 			}
-			e.segs = []seg{{0, cell{kind: Closed, source: SourceException, label: lbl}}}
 			for _, sp := range spans {
 				e.segs = paint(e.segs, sp.from, sp.to, cell{kind: Open, source: SourceException, label: lbl})
 			}
 		}
-		for j, prev := range s.exceptions {
-			if e.from < prev.to && prev.from < e.to {
+		s.exceptions = append(s.exceptions, e)
+		index[i] = i
+	}
+	// Sorted by date, so that exceptionOn can search them.
+	slices.SortStableFunc(index, func(a, b int) int { return cmp.Compare(s.exceptions[a].from, s.exceptions[b].from) })
+	sorted := make([]exception, len(index))
+	for k, i := range index {
+		sorted[k] = s.exceptions[i]
+		if k > 0 {
+			prev := sorted[k-1]
+			if j := index[k-1]; sorted[k].from < prev.to {
+				j, i := min(i, j), max(i, j)
+				e := s.exceptions[j]
 				return &LayerError{Layer: "exceptions", Index: i, Field: "dates",
-					Err: fmt.Errorf("overlaps exception %d (%s to %s)", j, prev.from, prev.to-1)}
+					Err: fmt.Errorf("overlaps exception %d (%s to %s)", j, e.from, e.to-1)}
 			}
 		}
-		s.exceptions = append(s.exceptions, e)
 	}
+	s.exceptions = sorted
 	return nil
 }
 
+// exceptionOn returns the exception that covers d, or nil.
 func (s *Schedule) exceptionOn(d date.Date) *exception {
-	for i := range s.exceptions {
-		if e := &s.exceptions[i]; d >= e.from && d < e.to {
-			return e
-		}
+	// The first exception that starts after d, then the one before it.
+	k, _ := slices.BinarySearchFunc(s.exceptions, d+1, func(e exception, d date.Date) int { return cmp.Compare(e.from, d) })
+	if k > 0 && d < s.exceptions[k-1].to {
+		return &s.exceptions[k-1]
 	}
 	return nil
 }
