@@ -34,7 +34,10 @@ func testZones(tb testing.TB) map[string]*time.Location {
 // minute: a guard against the endless loops this file tests for, so that a
 // regression fails with the call that hung rather than at go test's
 // timeout.
-func returns(tb testing.TB, what string, fn func()) {
+func returns(tb interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}, what string, fn func()) {
 	tb.Helper()
 	done := make(chan struct{})
 	go func() {

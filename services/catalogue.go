@@ -147,14 +147,23 @@ const chunk = 28 * 24 * time.Hour
 // Next returns the first n intervals in which the service can be used
 // (see [Service.Intervals]) between from and from+horizon, in order. When
 // the service can be used at from, the first interval starts at from; an
-// interval that runs past the horizon is cut there. Next returns fewer
-// than n intervals when the horizon comes first, and none for n < 1.
+// interval that runs past the horizon is cut there. Next looks only at the
+// days the desk's schedule answers for (see [schedule.Schedule.Bounds]):
+// it returns fewer than n intervals when the horizon or the end of those
+// days comes first, and none for n < 1.
 func (s Service) Next(from time.Time, n int, horizon time.Duration) []schedule.Interval {
 	if n < 1 || horizon <= 0 {
 		return nil
 	}
 	var out []schedule.Interval
+	first, last := s.Desk.Schedule.Bounds()
 	end := from.Add(horizon)
+	if end.After(last) {
+		end = last
+	}
+	if from.Before(first) {
+		from = first
+	}
 	for start := from; start.Before(end); {
 		to := start.Add(chunk)
 		if to.After(end) {

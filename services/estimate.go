@@ -115,15 +115,25 @@ type Skipped struct {
 // years cannot make an estimate run on: about 30 years.
 const maxDays = 11000
 
+// ErrOutOfRange is the error of an estimate that would count days outside
+// [schedule.FirstDay] to [schedule.LastDay], the years of the holiday
+// calendar: loket refuses to guess which of those days are working days.
+var ErrOutOfRange = fmt.Errorf("loket counts days from %s to %s, the years of its holiday calendar", schedule.FirstDay, schedule.LastDay)
+
 // Estimate returns the dates of the processing periods of the service id
 // for a procedure submitted on submitted. The error is an
 // *[UnknownServiceError] for an id that the catalogue lacks; it says so
 // when the service has no processing periods, or none with a value on that
-// date.
+// date; it wraps [ErrOutOfRange] when submitted or a day the count reaches
+// is outside the days loket answers for, and says so when the centre is
+// closed for longer than about 30 years (11,000 days) in a row.
 func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 	s, ok := c.Service(id)
 	if !ok {
 		return Estimate{}, &UnknownServiceError{ID: id, IDs: c.IDs()}
+	}
+	if submitted < schedule.FirstDay || submitted > schedule.LastDay {
+		return Estimate{}, fmt.Errorf("submission date %s: %w", submitted, ErrOutOfRange)
 	}
 	if len(s.Processing) == 0 {
 		var with []string
@@ -145,7 +155,11 @@ func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 		if !ok {
 			continue
 		}
-		e.Periods = append(e.Periods, c.period(t, v, submitted))
+		p, err := c.period(t, v, submitted)
+		if err != nil {
+			return Estimate{}, fmt.Errorf("period %s of service %s, submitted on %s: %w", t.ID, id, submitted, err)
+		}
+		e.Periods = append(e.Periods, p)
 	}
 	if len(e.Periods) == 0 {
 		return Estimate{}, fmt.Errorf("no processing period of service %s is known for a submission on %s: the earliest is valid from %s", id, submitted, first)
@@ -154,8 +168,11 @@ func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 }
 
 // period counts one period from the day after submitted.
-func (c *Catalogue) period(t *centre.Target, v centre.DatedValue, submitted date.Date) Period {
+func (c *Catalogue) period(t *centre.Target, v centre.DatedValue, submitted date.Date) (Period, error) {
 	p := Period{Target: t, Value: v, Start: submitted + 1}
+	beyond := func(d date.Date) error {
+		return fmt.Errorf("the count reaches %s: %w", d, ErrOutOfRange)
+	}
 	switch t.Unit {
 	case centre.WorkingDays, centre.Weeks:
 		p.Days = int(v.Value)
@@ -164,28 +181,35 @@ func (c *Catalogue) period(t *centre.Target, v centre.DatedValue, submitted date
 		}
 		counted := 0
 		d := p.Start
-		for ; d < p.Start+maxDays; d++ {
+		for ; counted < p.Days; d++ {
+			if d > schedule.LastDay {
+				return Period{}, beyond(d)
+			}
+			if d >= p.Start+maxDays {
+				return Period{}, fmt.Errorf("%d working days are not reached in %d days: the centre is closed for years", p.Days, maxDays)
+			}
 			if sk, closed := c.closedOn(d); closed {
 				p.Skipped = append(p.Skipped, sk)
 				continue
 			}
-			if counted++; counted == p.Days {
-				break
-			}
+			counted++
 		}
-		p.End, p.Due = d, d
+		p.End, p.Due = d-1, d-1
 	default: // calendar days
 		p.Days = int(v.Value)
 		p.End = submitted + date.Date(p.Days)
 		p.Due = p.End
 		if t.Kind == centre.StatutoryPeriod {
-			for sk, ok := atwDay(p.Due); ok; sk, ok = atwDay(p.Due) {
+			for sk, ok := atwDay(p.Due); ok && p.Due <= schedule.LastDay; sk, ok = atwDay(p.Due) {
 				p.Skipped = append(p.Skipped, sk)
 				p.Due++
 			}
 		}
+		if p.Due > schedule.LastDay {
+			return Period{}, beyond(p.Due)
+		}
 	}
-	return p
+	return p, nil
 }
 
 // closedOn says whether d is not a working day of the centre, and why:

@@ -66,6 +66,9 @@ Flags:
 	if err != nil {
 		return fail("-submitted %q: want a date like 2026-12-21", *submitted)
 	}
+	if err := checkDays("submitted", *submitted, date.NewAt(t), date.NewAt(t)); err != nil {
+		return fail("%v", err)
+	}
 	est, err := cat.Estimate(*serviceID, date.NewAt(t))
 	if err != nil {
 		return fail("%v", err)

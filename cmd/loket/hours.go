@@ -60,6 +60,9 @@ Flags:
 	}
 
 	at, monday, err := instantAndWeek(*atFlag, *weekFlag, c.Location)
+	if err == nil {
+		err = checkWeek(*atFlag, *weekFlag, at, monday)
+	}
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -121,7 +124,7 @@ type hoursClosedJSON struct {
 func hoursReport(p *i18n.Printer, c *centre.Centre, d *centre.Desk, at time.Time, monday date.Date) hoursJSON {
 	s := d.Schedule
 	st := s.State(at)
-	next, hasNext := s.NextChange(at)
+	next, hasNext := nextChange(s, at)
 	rep := hoursJSON{
 		Centre: c.ID, Desk: d.ID, DeskName: p.Text(d.Name), Location: p.Text(d.Location),
 		Lang: p.Lang().String(), At: at, State: st.Kind.String(),

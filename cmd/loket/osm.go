@@ -69,6 +69,9 @@ Flags:
 		return 1
 	}
 	at, monday, err := instantAndWeek(*atFlag, *weekFlag, loc)
+	if err == nil {
+		err = checkWeek(*atFlag, *weekFlag, at, monday)
+	}
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -126,7 +129,7 @@ func osmReport(s *schedule.Schedule, expr string, at time.Time, monday date.Date
 	st := s.State(at)
 	rep := osmJSON{Expression: expr, Normalized: s.String(), At: at, State: st.Kind.String(),
 		Comment: st.Comment, Holiday: st.Holiday.ID, holiday: st.Holiday.Name, loc: s.Location()}
-	if next, ok := s.NextChange(at); ok {
+	if next, ok := nextChange(s, at); ok {
 		rep.NextChange = &next
 		rep.NextState = s.State(next).Kind.String()
 	}

@@ -52,6 +52,9 @@ Flags:
 		return 2
 	}
 	at, _, err := instantAndWeek(*atFlag, "", c.Location)
+	if err == nil {
+		err = checkInstant(*atFlag, at)
+	}
 	if err != nil {
 		return fail("%v", err)
 	}
