@@ -83,6 +83,12 @@
 // each with its line, column and field path (see [Error]), and returns no
 // centre at all when there is one.
 //
+// Before it parses a file, Load checks it against [Limits]: a file larger
+// than 1 MiB (the size limit can be raised), nested more than [MaxDepth]
+// deep, not UTF-8 or otherwise beyond what a centre file needs is refused
+// with one error that gives the place, in bounded time and memory. Error
+// messages quote at most 80 characters of a value.
+//
 // # How the layers combine
 //
 // A desk's schedule is its weekly hours, overridden by its recurrences,
@@ -201,20 +207,15 @@ func (c *Centre) Desk(id string) (*Desk, bool) {
 // errors; data is its contents. When the file has problems, Load returns
 // nil and an [Errors] listing every one of them.
 //
+// Load refuses a file larger than [DefaultMaxSize] (1 MiB), nested more
+// than [MaxDepth] deep, or otherwise beyond the default [Limits], before
+// parsing it, with one error; [LoadWithLimits] takes other limits.
+//
 // Load does no I/O except loading the time zone (time.LoadLocation), which
 // reads the system's zone database or the one embedded by importing
 // time/tzdata.
 func Load(filename string, data []byte) (*Centre, error) {
-	d := &decoder{file: filename, src: data}
-	var c *Centre
-	if doc, ok := d.parse(); ok {
-		c = d.compile(d.centre(doc))
-	}
-	if len(d.errs) > 0 {
-		d.errs.sort()
-		return nil, d.errs
-	}
-	return c, nil
+	return LoadWithLimits(filename, data, Limits{})
 }
 
 // Default returns the built-in centre: the Maastricht International

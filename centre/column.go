@@ -31,15 +31,23 @@ func (d *decoder) charPos(n ast.Node, i int) (line, col int, ok bool) {
 	return places[i][0], places[i][1], true
 }
 
-// line returns line l of the source (from 1) as characters.
+// line returns line l of the source (from 1) as characters. It keeps the
+// lines it has converted: a file may have thousands of errors on one long
+// line.
 func (d *decoder) line(l int) []rune {
 	if d.lines == nil {
 		d.lines = strings.Split(string(d.src), "\n")
+		d.runes = map[int][]rune{}
 	}
 	if l < 1 || l > len(d.lines) {
 		return nil
 	}
-	return []rune(strings.TrimSuffix(d.lines[l-1], "\r"))
+	if r, ok := d.runes[l]; ok {
+		return r
+	}
+	r := []rune(strings.TrimSuffix(d.lines[l-1], "\r"))
+	d.runes[l] = r
+	return r
 }
 
 // scalarPlaces maps each character of a one-line plain or quoted scalar,

@@ -1,6 +1,7 @@
 package centre
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/url"
@@ -12,10 +13,12 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 	"github.com/rickb777/date/v2"
 
+	"github.com/expatcentre/loket/internal/excerpt"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
@@ -124,11 +127,18 @@ const maxSteps = 1 << 16
 type decoder struct {
 	file    string
 	src     []byte
-	lines   []string // src split into lines, on first use
+	lines   []string       // src split into lines, on first use
+	runes   map[int][]rune // lines of src as characters, on first use
 	errs    Errors
 	seen    map[Error]bool
-	anchors []*ast.AnchorNode // in the order of the file
+	anchors map[string][]anchorAt // by name, each sorted by place
 	steps   int
+}
+
+// anchorAt is an anchor and its place in the file.
+type anchorAt struct {
+	line, col int
+	node      *ast.AnchorNode
 }
 
 // add records an error at a place, once.
@@ -151,31 +161,42 @@ func (d *decoder) errorf(a at, format string, args ...any) {
 }
 
 // parse parses the YAML text into the value of its one document. It returns
-// false after recording an error when there is nothing to decode.
+// false after recording an error when there is nothing to decode, or when
+// the file nests deeper than MaxDepth or has a mapping of more than
+// maxKeys keys.
 func (d *decoder) parse() (doc at, ok bool) {
 	var (
-		file *ast.File
-		err  error
+		file    *ast.File
+		err     error
+		refused bool
 	)
 	func() {
 		defer func() {
 			// The YAML parser is third-party code; a panic in it must not
 			// take down a program that validates a file.
 			if r := recover(); r != nil {
-				err = fmt.Errorf("the YAML parser failed on this file: %v", r)
+				err = fmt.Errorf("the YAML parser failed on this file: %s", excerpt.Text(fmt.Sprint(r)))
 			}
 		}()
+		tokens := lexer.Tokenize(string(d.src))
+		if refused = !d.checkLayout(measure(tokens)); refused {
+			return
+		}
 		// Duplicate keys are reported with the other errors, not by the
 		// parser, which would stop there.
-		file, err = parser.ParseBytes(d.src, 0, parser.AllowDuplicateMapKey())
+		file, err = parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	}()
+	if refused {
+		return at{}, false
+	}
 	if err != nil {
+		// The parser's messages may quote the file: a tag, a header.
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
 			p := ye.GetToken().Position
-			d.add(max(p.Line, 1), max(p.Column, 1), "", "invalid YAML: "+ye.GetMessage(), err)
+			d.add(max(p.Line, 1), max(p.Column, 1), "", "invalid YAML: "+excerpt.Text(ye.GetMessage()), err)
 		} else {
-			d.add(0, 0, "", "invalid YAML: "+err.Error(), err)
+			d.add(0, 0, "", "invalid YAML: "+excerpt.Text(err.Error()), err)
 		}
 		return at{}, false
 	}
@@ -196,6 +217,11 @@ func (d *decoder) parse() (doc at, ok bool) {
 		return at{}, false
 	}
 	ast.Walk(anchorCollector{d}, body)
+	for _, as := range d.anchors {
+		slices.SortStableFunc(as, func(a, b anchorAt) int {
+			return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col))
+		})
+	}
 	line, col := position(body)
 	doc = at{node: body, line: line, col: col}
 	doc.node = d.resolve(doc)
@@ -205,8 +231,13 @@ func (d *decoder) parse() (doc at, ok bool) {
 type anchorCollector struct{ d *decoder }
 
 func (v anchorCollector) Visit(n ast.Node) ast.Visitor {
-	if a, ok := n.(*ast.AnchorNode); ok {
-		v.d.anchors = append(v.d.anchors, a)
+	if a, ok := n.(*ast.AnchorNode); ok && a.Name != nil {
+		if v.d.anchors == nil {
+			v.d.anchors = map[string][]anchorAt{}
+		}
+		name := a.Name.String()
+		line, col := position(a)
+		v.d.anchors[name] = append(v.d.anchors[name], anchorAt{line, col, a})
 	}
 	return v
 }
@@ -293,19 +324,17 @@ func (d *decoder) anchor(alias *ast.AliasNode) *ast.AnchorNode {
 	if alias.Value == nil {
 		return nil
 	}
-	name := alias.Value.String()
-	aline, acol := position(alias)
-	var found *ast.AnchorNode
-	for _, a := range d.anchors {
-		if a.Name == nil || a.Name.String() != name {
-			continue
-		}
-		line, col := position(a)
-		if line < aline || line == aline && col < acol {
-			found = a
-		}
+	as := d.anchors[alias.Value.String()]
+	line, col := position(alias)
+	// The anchors of a name are in the order of the file: a binary search
+	// keeps a file of many aliases and anchors of one name cheap.
+	i, _ := slices.BinarySearchFunc(as, anchorAt{line: line, col: col}, func(a, b anchorAt) int {
+		return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col))
+	})
+	if i == 0 {
+		return nil
 	}
-	return found
+	return as[i-1].node
 }
 
 // locate returns the place of a value node reached from a.
@@ -345,7 +374,7 @@ func (d *decoder) mapping(a at, what string, fields []field) bool {
 		f := lookupField(fields, e.name)
 		if f == nil {
 			line, col := position(e.key)
-			d.add(line, col, path, unknownField(e.name, fields), nil)
+			d.add(line, col, join(a.path, shortName(e.name)), unknownField(e.name, fields), nil)
 			return
 		}
 		if prev, dup := given[e.name]; dup {
@@ -455,6 +484,23 @@ func (d *decoder) merge(path string, value ast.Node, depth int) []entry {
 	return es
 }
 
+// shortName returns the name of an unknown field for its path in a
+// message: cut to its first 40 characters.
+func shortName(name string) string {
+	end := 0
+	for range 40 {
+		if end == len(name) {
+			return name
+		}
+		_, n := utf8.DecodeRuneInString(name[end:])
+		end += n
+	}
+	if end == len(name) {
+		return name
+	}
+	return name[:end] + "…"
+}
+
 func lookupField(fields []field, name string) *field {
 	for i := range fields {
 		if fields[i].name == name {
@@ -470,7 +516,7 @@ func unknownField(name string, fields []field) string {
 	for i, f := range fields {
 		names[i] = f.name
 	}
-	return withSuggestion(fmt.Sprintf("unknown field %q", name), name, names, "expected one of")
+	return withSuggestion("unknown field "+quote(name), name, names, "expected one of")
 }
 
 // withSuggestion completes msg, which says that name is not one of names:
@@ -551,20 +597,15 @@ func describe(n ast.Node) string {
 		return strconv.FormatBool(n.Value)
 	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
 		if tk := n.GetToken(); tk != nil {
-			return "the number " + tk.Value
+			return "the number " + excerpt.Text(tk.Value)
 		}
 		return "a number"
 	}
 	return "a " + strings.ToLower(n.Type().String())
 }
 
-// quote quotes s for a message, shortened to 40 characters.
-func quote(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		s = string([]rune(s)[:39]) + "…"
-	}
-	return strconv.Quote(s)
-}
+// quote quotes s for a message, cut to its first 80 characters.
+func quote(s string) string { return excerpt.Quote(s) }
 
 // str decodes text.
 func (d *decoder) str(a at, what string) val[string] {
@@ -723,14 +764,38 @@ func (d *decoder) oneOf(a at, words ...string) val[string] {
 	return v
 }
 
+// The most items of the lists that make compiling a centre expensive:
+// every desk's schedule holds the extra closures of the centre; a desk
+// whose exceptions have errors is compiled once per error; a recurrence is
+// expanded over the whole range. A centre has a few desks, tens of
+// closures and a few recurrences; the recurrences of all desks together
+// may be as many as one schedule takes.
+const (
+	maxDesks       = 100
+	maxClosures    = 1000 // extra closures of the centre, exceptions of a desk
+	maxRecurrences = schedule.MaxRecurrences
+	maxServices    = 1000
+)
+
 // list decodes each element of the list at a.
 func (d *decoder) list(a at, what string, each func(a at)) bool {
+	return d.limitedList(a, what, 0, "", each)
+}
+
+// limitedList decodes each element of the list at a, which may have at
+// most limit (unless 0) elements, called items in the error.
+func (d *decoder) limitedList(a at, what string, limit int, items string, each func(a at)) bool {
 	s, ok := a.node.(*ast.SequenceNode)
 	if !ok {
 		d.typeError(a, what)
 		return false
 	}
-	for i, el := range s.Values {
+	values := s.Values
+	if limit > 0 && len(values) > limit {
+		d.errorf(a, "expected at most %d %s, found %d", limit, items, len(values))
+		values = values[:limit]
+	}
+	for i, el := range values {
 		el := locate(fmt.Sprintf("%s[%d]", a.path, i), el)
 		if el.node = d.resolve(el); el.node == nil {
 			continue
@@ -757,15 +822,30 @@ func (d *decoder) centre(doc at) *config {
 		{"default_desk", "", func(a at) { c.defaultDesk = d.id(a) }},
 		{"holidays", "", func(a at) { c.holidays = d.holidays(a) }},
 		{"desks", "the desks: a list with at least one desk", func(a at) {
-			if d.list(a, "a list of desks (- id: ...)", func(a at) { c.desks = append(c.desks, d.desk(a, hoursExample)) }) &&
+			if d.limitedList(a, "a list of desks (- id: ...)", maxDesks, "desks", func(a at) { c.desks = append(c.desks, d.desk(a, hoursExample)) }) &&
 				len(a.node.(*ast.SequenceNode).Values) == 0 {
 				d.errorf(a, "expected at least one desk, found an empty list")
 			}
 		}},
 		{"services", "", func(a at) {
-			d.list(a, "a list of services (- id: ...)", func(a at) { c.services = append(c.services, d.service(a)) })
+			d.limitedList(a, "a list of services (- id: ...)", maxServices, "services", func(a at) { c.services = append(c.services, d.service(a)) })
 		}},
 	})
+	// Each recurrence is expanded over the whole range when its desk's
+	// schedule is compiled: the desks share one schedule's allowance.
+	n := 0
+	for i := range c.desks {
+		k := &c.desks[i]
+		if keep := maxRecurrences - n; len(k.recurrences) > keep {
+			if keep >= 0 {
+				d.errorf(k.recurrences[keep].at, "more than %d recurrences in the centre's desks: they have at most %d in all", maxRecurrences, maxRecurrences)
+			}
+			k.recurrences = k.recurrences[:max(keep, 0)]
+			n = maxRecurrences + 1
+			continue
+		}
+		n += len(k.recurrences)
+	}
 	return c
 }
 
@@ -832,7 +912,7 @@ func (d *decoder) holidays(a at) holidayConfig {
 			})
 		}},
 		{"extra_closures", "", func(a at) {
-			d.list(a, "a list of closures (- date: ...)", func(a at) {
+			d.limitedList(a, "a list of closures (- date: ...)", maxClosures, "closures", func(a at) {
 				var cl closureConfig
 				cl.days.at = a
 				d.mapping(a, "a closure (date or from and to, name)", append(cl.days.fields(d),
@@ -862,7 +942,7 @@ func (d *decoder) desk(a at, hoursExample string) deskConfig {
 		{"appointment", "", func(a at) { k.appointment = d.boolean(a) }},
 		{"hours", "the desk's hours: " + hoursExample, func(a at) { k.hours = d.hours(a, hoursExample) }},
 		{"recurrences", "", func(a at) {
-			d.list(a, "a list of recurrences (- rrule: ...)", func(a at) {
+			d.limitedList(a, "a list of recurrences (- rrule: ...)", maxRecurrences, "recurrences", func(a at) {
 				r := recurrenceConfig{at: a}
 				d.mapping(a, "a recurrence (rrule, start, hours, closed, reason)", []field{
 					{"rrule", "the RFC 5545 rule, such as FREQ=MONTHLY;BYDAY=1MO", func(a at) {
@@ -877,7 +957,7 @@ func (d *decoder) desk(a at, hoursExample string) deskConfig {
 			})
 		}},
 		{"exceptions", "", func(a at) {
-			d.list(a, "a list of exceptions (- date: ...)", func(a at) {
+			d.limitedList(a, "a list of exceptions (- date: ...)", maxClosures, "exceptions", func(a at) {
 				var ex exceptionConfig
 				ex.days.at = a
 				d.mapping(a, "an exception (date or from and to, hours, reason)", append(ex.days.fields(d),

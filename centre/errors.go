@@ -24,7 +24,8 @@ type Error struct {
 	Msg string
 	// Err is the underlying error, if any: a *schedule.SyntaxError for a
 	// malformed opening_hours expression or hours, a *schedule.LayerError
-	// for a recurrence the schedule refused.
+	// for a recurrence the schedule refused, [ErrTooLarge] for a file
+	// over the size limit.
 	Err error
 }
 

@@ -3,9 +3,11 @@ package centre_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/examples/centres"
 )
 
 func ExampleDefault() {
@@ -66,4 +68,26 @@ desks:
 	// example.yaml:8:18: desks[0].hours: column 7: expected a time like 09:00, found "9h"
 	// example.yaml:9:5: desks[0].apointment: unknown field "apointment"; did you mean "appointment"?
 	// 4 errors; the first is on line 3
+}
+
+func ExampleLoadWithLimits() {
+	// A centre file of 2 MiB: the Maastricht file and a long comment.
+	data := append(centres.Maastricht(), "# "+strings.Repeat("x", 2<<20)+"\n"...)
+
+	_, err := centre.Load("big.yaml", data)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, centre.ErrTooLarge))
+
+	c, err := centre.LoadWithLimits("big.yaml", data, centre.Limits{MaxSize: 4 << 20})
+	fmt.Println(c.ID, err)
+
+	// Whatever the size limit, a file nested deeper than MaxDepth is
+	// refused before it is parsed.
+	_, err = centre.LoadWithLimits("deep.yaml", []byte(strings.Repeat("[", 100_000)), centre.Limits{MaxSize: 4 << 20})
+	fmt.Println(err)
+	// Output:
+	// big.yaml:313:1034685: the file is larger than 1 MiB (1048576 bytes), the most a centre file may have
+	// true
+	// maastricht <nil>
+	// deep.yaml:1:101: lists and mappings nested more than 100 deep: a centre file nests about 6 deep
 }
