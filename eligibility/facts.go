@@ -12,6 +12,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"golang.org/x/text/language"
+
+	"github.com/expatcentre/loket/internal/excerpt"
 )
 
 // Facts are what is known about a person on a reference date: the input of
@@ -120,15 +122,33 @@ func (e *FactsError) Error() string {
 // Unwrap returns the underlying error.
 func (e *FactsError) Unwrap() error { return e.Err }
 
+// MaxFactsSize is the longest JSON text, in bytes, that [ParseFacts]
+// reads: 64 KiB. The facts of a person take a few hundred bytes; a longer
+// text is refused before it is decoded, so that no input makes parsing
+// slow or echoes a huge value in an error. A text that is longer only for
+// its white space can be compacted first with json.Compact.
+const MaxFactsSize = 64 << 10
+
+// maxFactText is the most characters of a text fact: a date, a country
+// code, a route, a role. A longer text is refused as it is, with a
+// message that quotes only its start.
+const maxFactText = 64
+
 // ParseFacts reads facts from the JSON contract: one object whose members
 // are the fields of [Facts] under their JSON names. Dates are written
 // YYYY-MM-DD, the salary as a number of euros with at most two decimals,
-// null is the same as leaving a field out. It refuses malformed JSON,
-// unknown or repeated fields, and values that are not valid, with a
-// *[FactsError] that gives the line and column.
+// null is the same as leaving a field out. It refuses a text longer than
+// [MaxFactsSize], malformed JSON, unknown or repeated fields, and values
+// that are not valid, with a *[FactsError] that gives the line and column.
+// Its messages quote at most 80 characters of a value.
 func ParseFacts(data []byte) (Facts, error) {
 	var f Facts
 	pos := newPositions(data)
+	if len(data) > MaxFactsSize {
+		line, col := pos.at(MaxFactsSize)
+		return Facts{}, &FactsError{Line: line, Column: col,
+			Err: errors.New("longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes")}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	fail := func(off int64, field string, err error) (Facts, error) {
@@ -234,7 +254,7 @@ func (e *FactsError) Locate(data []byte) {
 type errUnknownField string
 
 func (e errUnknownField) Error() string {
-	return fmt.Sprintf("unknown field %q: want one of %s", string(e), strings.Join(factNames(), ", "))
+	return fmt.Sprintf("unknown field %s: want one of %s", excerpt.Quote(string(e)), strings.Join(factNames(), ", "))
 }
 
 // set decodes the JSON value raw into the fact called name.
@@ -277,7 +297,7 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 		var s string
 		var r Route
 		if s, err = jsonString(raw, "a route"); err == nil {
-			r, err = ParseRoute(s)
+			r, err = parseRoute(s)
 		}
 		if name == "purpose" {
 			f.Purpose = r
@@ -292,7 +312,7 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 	case "gross_monthly_salary":
 		var n json.Number
 		if raw[0] == '"' || json.Unmarshal(raw, &n) != nil {
-			return fmt.Errorf("want a number of euros, got %s", raw)
+			return fmt.Errorf("want a number of euros, got %s", excerpt.Text(string(raw)))
 		}
 		var m Money
 		m, err = parseMoney(n.String())
@@ -300,7 +320,7 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 	case "recognised_sponsor":
 		var b bool
 		if err = json.Unmarshal(raw, &b); err != nil {
-			return fmt.Errorf("want true or false, got %s", raw)
+			return fmt.Errorf("want true or false, got %s", excerpt.Text(string(raw)))
 		}
 		f.RecognisedSponsor = &b
 	default:
@@ -309,10 +329,14 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 	return err
 }
 
+// jsonString decodes a JSON string of at most maxFactText characters.
 func jsonString(raw json.RawMessage, want string) (string, error) {
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", fmt.Errorf("want %s as a string, got %s", want, raw)
+		return "", fmt.Errorf("want %s as a string, got %s", want, excerpt.Text(string(raw)))
+	}
+	if utf8.RuneCountInString(s) > maxFactText {
+		return "", fmt.Errorf("want %s, got %s", want, excerpt.Quote(s))
 	}
 	return s, nil
 }
@@ -332,11 +356,11 @@ func jsonDate(raw json.RawMessage) (*date.Date, error) {
 func jsonInt(raw json.RawMessage, want string) (*int, error) {
 	var n json.Number
 	if raw[0] == '"' || json.Unmarshal(raw, &n) != nil {
-		return nil, fmt.Errorf("want %s, got %s", want, raw)
+		return nil, fmt.Errorf("want %s, got %s", want, excerpt.Text(string(raw)))
 	}
 	i, err := n.Int64()
 	if err != nil || i < math.MinInt32 || i > math.MaxInt32 {
-		return nil, fmt.Errorf("want %s, got %s", want, raw)
+		return nil, fmt.Errorf("want %s, got %s", want, excerpt.Text(string(raw)))
 	}
 	v := int(i)
 	return &v, nil
@@ -345,10 +369,10 @@ func jsonInt(raw json.RawMessage, want string) (*int, error) {
 // parseMoney parses a decimal number of euros with at most two decimals.
 func parseMoney(s string) (Money, error) {
 	intPart, frac, hasFrac := strings.Cut(s, ".")
-	bad := fmt.Errorf("want a number of euros with at most two decimals, got %s", s)
+	bad := fmt.Errorf("want a number of euros with at most two decimals, got %s", excerpt.Text(s))
 	if strings.ContainsAny(s, "eE") || intPart == "" || strings.HasPrefix(intPart, "-") {
 		if strings.HasPrefix(intPart, "-") {
-			return 0, fmt.Errorf("want an amount of 0 or more, got %s", s)
+			return 0, fmt.Errorf("want an amount of 0 or more, got %s", excerpt.Text(s))
 		}
 		return 0, bad
 	}
@@ -356,7 +380,7 @@ func parseMoney(s string) (Money, error) {
 		return 0, bad
 	}
 	if len(intPart) > 9 {
-		return 0, fmt.Errorf("%s euros a month is not a plausible salary", s)
+		return 0, fmt.Errorf("%s euros a month is not a plausible salary", excerpt.Text(s))
 	}
 	var cents int64
 	for _, c := range intPart + (frac + "00")[:2] {
@@ -373,7 +397,7 @@ func parseMoney(s string) (Money, error) {
 // reserved code (UK, EU) or an unassigned one.
 func parseCountry(s string) (string, error) {
 	if len(s) != 2 || !isLetter(s[0]) || !isLetter(s[1]) {
-		return "", fmt.Errorf("want an ISO 3166-1 alpha-2 country code such as \"IN\", got %q", s)
+		return "", fmt.Errorf("want an ISO 3166-1 alpha-2 country code such as \"IN\", got %s", excerpt.Quote(s))
 	}
 	r, err := language.ParseRegion(s)
 	if err != nil || !r.IsCountry() {
@@ -425,7 +449,7 @@ func (f Facts) Validate() error {
 		}
 	}
 	if f.Purpose != "" {
-		if _, err := ParseRoute(string(f.Purpose)); err != nil {
+		if _, err := parseRoute(string(f.Purpose)); err != nil {
 			return &FactsError{Field: "purpose", Err: err}
 		}
 	}
@@ -439,7 +463,7 @@ func (f Facts) Validate() error {
 		return bad("contract_months", "want 1 to %d, got %d", maxMonths, *f.ContractMonths)
 	}
 	if f.FamilyOf != "" {
-		if _, err := ParseRoute(string(f.FamilyOf)); err != nil {
+		if _, err := parseRoute(string(f.FamilyOf)); err != nil {
 			return &FactsError{Field: "family_of", Err: err}
 		}
 		if f.FamilyOf == FamilyMember {
@@ -449,7 +473,7 @@ func (f Facts) Validate() error {
 	switch f.ICTRole {
 	case "", Manager, Specialist, Trainee:
 	default:
-		return bad("ict_role", "want manager, specialist or trainee, got %q", string(f.ICTRole))
+		return bad("ict_role", "want manager, specialist or trainee, got %s", excerpt.Quote(string(f.ICTRole)))
 	}
 	if f.GroupEmploymentMonths != nil && (*f.GroupEmploymentMonths < 0 || *f.GroupEmploymentMonths > maxMonths) {
 		return bad("group_employment_months", "want 0 to %d, got %d", maxMonths, *f.GroupEmploymentMonths)
@@ -461,6 +485,15 @@ const (
 	maxAge    = 130
 	maxMonths = 1200
 )
+
+// parseRoute is ParseRoute for a fact, whose message quotes at most 80
+// characters of s.
+func parseRoute(s string) (Route, error) {
+	if utf8.RuneCountInString(s) > maxFactText {
+		return "", fmt.Errorf("unknown route %s: want one of %s", excerpt.Quote(s), routeList(Routes()))
+	}
+	return ParseRoute(s)
+}
 
 // ageOn returns the age in whole years on d of someone born on birth: the
 // age goes up on the birthday. Someone born on 29 February has their

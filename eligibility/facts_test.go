@@ -108,6 +108,58 @@ func TestParseFactsErrors(t *testing.T) {
 	}
 }
 
+// TestParseFactsBounded checks that ParseFacts refuses a text over
+// MaxFactsSize before decoding it, and that its messages quote at most 80
+// characters of a value, however long.
+func TestParseFactsBounded(t *testing.T) {
+	long := strings.Repeat("x", 10000)
+	digits := strings.Repeat("1", 10000)
+	array := "[" + strings.Repeat("1,", 5000) + "1]"
+	lines := "[\n" + strings.Repeat("1,\n", 50) + "1]" // shown on one line
+	cut := func(s string) string { return s[:80] + "… (" + itoa(len(s)) + " characters)" }
+	tests := []struct {
+		in, want string
+	}{
+		{`{"date": "2026-03-01", "nationality": "IN"}` + strings.Repeat(" ", MaxFactsSize), "1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes"},
+		{strings.Repeat("[", MaxFactsSize+1), "1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes"},
+		{`{"date": "2026-03-01", "nationality": "IN", "` + long + `": 1}`, `1:45: unknown field "` + cut(long)[:80] + `"… (10000 characters): want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, contract_months, family_of, ict_role, group_employment_months`},
+		{`{"date": "` + long + `", "nationality": "IN"}`, `1:10: date: want a date YYYY-MM-DD, got "` + cut(long)[:80] + `"… (10000 characters)`},
+		{`{"date": "2026-03-01", "nationality": "` + long + `"}`, `1:39: nationality: want an ISO 3166-1 alpha-2 country code, got "` + cut(long)[:80] + `"… (10000 characters)`},
+		{`{"date": "2026-03-01", "nationality": "IN", "purpose": "` + long + `"}`, `1:56: purpose: want a route, got "` + cut(long)[:80] + `"… (10000 characters)`},
+		{`{"date": "2026-03-01", "nationality": "IN", "age": ` + array + `}`, "1:52: age: want a whole number of years, got " + cut(array)},
+		{`{"date": "2026-03-01", "nationality": "IN", "age": ` + digits + `}`, "1:52: age: want a whole number of years, got " + cut(digits)},
+		{`{"date": "2026-03-01", "nationality": "IN", "gross_monthly_salary": ` + array + `}`, "1:69: gross_monthly_salary: want a number of euros, got " + cut(array)},
+		{`{"date": "2026-03-01", "nationality": "IN", "gross_monthly_salary": ` + digits + `}`, "1:69: gross_monthly_salary: " + cut(digits) + " euros a month is not a plausible salary"},
+		{`{"date": "2026-03-01", "nationality": "IN", "recognised_sponsor": ` + array + `}`, "1:67: recognised_sponsor: want true or false, got " + cut(array)},
+		{`{"date": "2026-03-01", "nationality": "IN", "birth_date": ` + lines + "}", "1:59: birth_date: want a date YYYY-MM-DD as a string, got " + strings.ReplaceAll(cut(lines), "\n", " ")},
+	}
+	for _, tt := range tests {
+		_, err := ParseFacts([]byte(tt.in))
+		var fe *FactsError
+		if !errors.As(err, &fe) || err.Error() != tt.want {
+			t.Errorf("ParseFacts(%.60s…):\n got %v\nwant %s", tt.in, err, tt.want)
+		}
+	}
+	// Facts made in Go are held to the same bound.
+	for _, f := range []Facts{
+		{Date: date.New(2026, 3, 1), Nationality: long},
+		{Date: date.New(2026, 3, 1), Nationality: "IN", Purpose: Route(long)},
+		{Date: date.New(2026, 3, 1), Nationality: "IN", FamilyOf: Route(long)},
+		{Date: date.New(2026, 3, 1), Nationality: "IN", ICTRole: ICTRole(long)},
+	} {
+		if err := f.Validate(); err == nil || len(err.Error()) > 400 {
+			t.Errorf("Validate: %d bytes of error: %.200v", len(err.Error()), err)
+		}
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
 func TestCheckRefusesInvalidFacts(t *testing.T) {
 	rules := mustDefault(t)
 	age := 31
