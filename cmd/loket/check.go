@@ -31,8 +31,8 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 Decide for every residence route whether the facts are eligible, with the
 reasons, the legal parameters they cite and the centre's services to book
-next. The facts are a JSON object, read from FILE or, without FILE or with
-"-", from standard input:
+next. The facts are a JSON object of at most 64 KiB, read from FILE or,
+without FILE or with "-", from standard input:
 
   {"date": "2026-03-01", "nationality": "IN", "birth_date": "1994-05-10",
    "purpose": "highly-skilled-migrant", "gross_monthly_salary": 6100.00,
@@ -64,6 +64,7 @@ Flags:
 	lang := fs.String("lang", "", "`language` of the messages: nl or en (default from LANG, else en)")
 	format := fs.String("format", "text", "output `format`: text or json")
 	centreFile := fs.String("centre", "", "a centre `file` whose service names the text output uses (default: the built-in Maastricht International Centre)")
+	maxSize := addMaxSizeFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -85,7 +86,7 @@ Flags:
 	if err != nil {
 		return fail(1, "%v", err)
 	}
-	c, ok := loadCentre("check", *centreFile, stderr)
+	c, ok := loadCentre("check", *centreFile, int(*maxSize), stderr)
 	if !ok {
 		return 1
 	}
@@ -121,16 +122,22 @@ Flags:
 }
 
 // readFacts reads the facts from the file name, or from standard input for
-// "" and "-", and returns the name to put in messages.
+// "" and "-", and returns the name to put in messages. It reads at most
+// one byte more than eligibility.MaxFactsSize, for ParseFacts to refuse.
 func readFacts(name string, in io.Reader) (string, []byte, error) {
 	if name == "" || name == "-" {
-		data, err := io.ReadAll(in)
+		data, err := readAtMost(in, eligibility.MaxFactsSize)
 		if err != nil {
 			return "<stdin>", nil, fmt.Errorf("reading standard input: %w", err)
 		}
 		return "<stdin>", data, nil
 	}
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
+	if err != nil {
+		return name, nil, err
+	}
+	defer f.Close()
+	data, err := readAtMost(f, eligibility.MaxFactsSize)
 	return name, data, err
 }
 

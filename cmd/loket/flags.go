@@ -49,38 +49,41 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // loadCentre reads the -centre flag shared by the commands that show a
-// centre: the built-in Maastricht centre when file is empty, else the file.
-// On failure it prints the problem (every error of the file) to stderr,
-// prefixed with the command's name for I/O errors, and returns false.
-func loadCentre(cmd, file string, stderr io.Writer) (*centre.Centre, bool) {
+// centre: the built-in Maastricht centre when file is empty, else the file,
+// a regular file of at most maxSize bytes (the -max-size flag). On failure
+// it prints the problem (every error of the file) to stderr, prefixed with
+// the command's name for I/O errors, and returns false.
+func loadCentre(cmd, file string, maxSize int, stderr io.Writer) (*centre.Centre, bool) {
 	if file == "" {
 		return centre.Default(), true
 	}
-	data, err := os.ReadFile(file)
+	data, err := readCentreFile(file, maxSize)
 	if err != nil {
 		fmt.Fprintf(stderr, "loket %s: %v\n", cmd, err)
 		return nil, false
 	}
-	c, err := centre.Load(filepath.Base(file), data)
+	c, err := centre.LoadWithLimits(filepath.Base(file), data, centre.Limits{MaxSize: maxSize})
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, centreError(err))
 		return nil, false
 	}
 	return c, true
 }
 
 // centreFlags are the flags shared by the commands that show a centre in
-// Dutch or English: -centre, -lang and -format.
+// Dutch or English: -centre, -max-size, -lang and -format.
 type centreFlags struct {
 	centre, lang, format *string
+	maxSize              *byteSize
 }
 
-// addCentreFlags defines -centre, -lang and -format on fs.
+// addCentreFlags defines -centre, -max-size, -lang and -format on fs.
 func addCentreFlags(fs *flag.FlagSet) centreFlags {
 	return centreFlags{
-		centre: fs.String("centre", "", "a centre `file` (default: the built-in Maastricht International Centre)"),
-		lang:   fs.String("lang", "", "`language`: nl or en (default from LANG, else the centre's)"),
-		format: fs.String("format", "text", "output `format`: text or json"),
+		centre:  fs.String("centre", "", "a centre `file` (default: the built-in Maastricht International Centre)"),
+		maxSize: addMaxSizeFlag(fs),
+		lang:    fs.String("lang", "", "`language`: nl or en (default from LANG, else the centre's)"),
+		format:  fs.String("format", "text", "output `format`: text or json"),
 	}
 }
 
@@ -105,7 +108,7 @@ func parseCentreCommand(cmd string, fs *flag.FlagSet, f centreFlags, args []stri
 	case *f.format != "text" && *f.format != "json":
 		return fail("-format %q: want text or json", *f.format)
 	}
-	if c, ok = loadCentre(cmd, *f.centre, stderr); !ok {
+	if c, ok = loadCentre(cmd, *f.centre, int(*f.maxSize), stderr); !ok {
 		return nil, nil, 1, false
 	}
 	p = i18n.NewPrinter(i18n.Match(language.Make(c.DefaultLanguage), *f.lang, os.Getenv("LANG")))

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"golang.org/x/text/language"
 
@@ -18,18 +17,23 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), `Usage: loket validate [-lang en|nl] FILE...
+		fmt.Fprintf(fs.Output(), `Usage: loket validate [-lang en|nl] [-max-size SIZE] FILE...
 
 Check centre files (see examples/centres/maastricht.yaml). For a file that
 loads, print a summary line; for one that does not, print every error as
 file:line:column: field: message, on standard error. Exit status 1 when
-any file has an error or cannot be read.
+any file has an error or cannot be read, 2 for bad usage.
+
+A centre file is a regular file of at most %s (-max-size raises the
+limit), UTF-8 without a byte-order mark, with lists and mappings nested at
+most %d deep; a file beyond these limits gets one error and is not parsed.
 
 Flags:
-`)
+`, defaultMaxSize(), centre.MaxDepth)
 		fs.PrintDefaults()
 	}
 	lang := fs.String("lang", "en", "`language` of the summary lines: en or nl")
+	maxSize := addMaxSizeFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -45,15 +49,15 @@ Flags:
 	p := i18n.NewPrinter(language.Make(*lang))
 	code := 0
 	for _, name := range fs.Args() {
-		data, err := os.ReadFile(name)
+		data, err := readCentreFile(name, int(*maxSize))
 		if err != nil {
 			fmt.Fprintf(stderr, "loket validate: %v\n", err)
 			code = 1
 			continue
 		}
-		c, err := centre.Load(name, data)
+		c, err := centre.LoadWithLimits(name, data, centre.Limits{MaxSize: int(*maxSize)})
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, centreError(err))
 			code = 1
 			continue
 		}

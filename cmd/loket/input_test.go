@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/expatcentre/loket/examples/centres"
+)
+
+// maxInputAlloc bounds the memory a command may allocate for input it
+// refuses.
+const maxInputAlloc = 100 << 20
+
+// TestBadInput holds one case per kind of hostile or broken input: each is
+// refused with one message that names the place, the exit status of the
+// command's conventions (validate: 1 for a file with errors or that cannot
+// be read, 2 for bad usage; check: 2 for facts that are not valid), and
+// less than 100 MB allocated, however large the input.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	// A valid centre file that is 1 byte over 1 MiB for a comment at its end.
+	oversized := string(centres.Maastricht())
+	oversized += "# " + strings.Repeat("x", 1<<20-len(oversized)-2) + "\n"
+	huge := strings.Repeat("x", 900_000)
+	hugeArray := "[" + strings.Repeat("1,", 30_000) + "1]"
+	var deepBlock strings.Builder
+	for i := range 110 {
+		deepBlock.WriteString(strings.Repeat(" ", i) + "a:\n")
+	}
+	fifo := filepath.Join(dir, "fifo.yaml")
+	haveFIFO := mkfifo(fifo) == nil
+	devZero := "/dev/zero"
+	if _, err := os.Stat(devZero); err != nil {
+		devZero = ""
+	}
+	const deep = ": lists and mappings nested more than 100 deep: a centre file nests about 6 deep\n"
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string // for check; "/dev/zero" reads it
+		code   int
+		stderr string // exactly, or a prefix for exit status 2 with a usage text
+	}{
+		{
+			name: "oversized file",
+			args: []string{"validate", write("oversized.yaml", oversized)},
+			code: 1,
+			stderr: filepath.Join(dir, "oversized.yaml") + ":313:1034685: the file is larger than 1 MiB (1048576 bytes), " +
+				"the most a centre file may have; -max-size raises the limit\n",
+		},
+		{
+			name: "non-regular file: /dev/zero",
+			args: []string{"validate", devZero},
+			code: 1, stderr: "loket validate: /dev/zero: not a regular file but a character device\n",
+		},
+		{
+			name: "non-regular file: a named pipe",
+			args: []string{"validate", fifo},
+			code: 1, stderr: "loket validate: " + fifo + ": not a regular file but a named pipe\n",
+		},
+		{
+			name: "a directory",
+			args: []string{"validate", dir},
+			code: 1, stderr: "loket validate: " + dir + ": not a regular file but a directory\n",
+		},
+		{
+			name: "a directory as the centre of hours",
+			args: []string{"hours", "-centre", dir},
+			code: 1, stderr: "loket hours: " + dir + ": not a regular file but a directory\n",
+		},
+		{
+			name: "deep flow nesting: [ x 100000",
+			args: []string{"validate", write("brackets.yaml", strings.Repeat("[", 100_000))},
+			code: 1, stderr: filepath.Join(dir, "brackets.yaml") + ":1:101" + deep,
+		},
+		{
+			name: "deep flow nesting: {a:  x 100000",
+			args: []string{"validate", write("braces.yaml", strings.Repeat("{a: ", 100_000))},
+			code: 1, stderr: filepath.Join(dir, "braces.yaml") + ":1:401" + deep,
+		},
+		{
+			name: "deep block nesting by indentation",
+			args: []string{"validate", write("indented.yaml", deepBlock.String())},
+			code: 1, stderr: filepath.Join(dir, "indented.yaml") + ":101:101" + deep,
+		},
+		{
+			name: "deep block nesting: - x 100000",
+			args: []string{"validate", write("dashes.yaml", strings.Repeat("- ", 100_000))},
+			code: 1, stderr: filepath.Join(dir, "dashes.yaml") + ":1:201" + deep,
+		},
+		{
+			name: "too many tokens",
+			args: []string{"validate", write("ones.yaml", "desks: "+strings.Repeat("[1,1,1,1]\n", 110_000)[:1<<20-8])},
+			code: 1,
+			stderr: filepath.Join(dir, "ones.yaml") + ":7282:5: the file has more than 65536 YAML tokens (keys, values, dashes, commas and the like), " +
+				"the most allowed with a size limit of 1 MiB (1048576 bytes); -max-size raises the limit\n",
+		},
+		{
+			name: "invalid UTF-8",
+			args: []string{"validate", write("latin1.yaml", "id: x\nname: {nl: Caf\xe9, en: Cafe}\n")},
+			code: 1, stderr: filepath.Join(dir, "latin1.yaml") + ":2:15: invalid UTF-8: the byte 0xE9 starts no character; save the file as UTF-8\n",
+		},
+		{
+			name: "byte-order mark",
+			args: []string{"validate", write("bom.yaml", "\uFEFF"+oneDesk)},
+			code: 1, stderr: filepath.Join(dir, "bom.yaml") + ":1:1: the file starts with a byte-order mark (U+FEFF): save it as UTF-8 without one\n",
+		},
+		{
+			name: "a huge scalar, quoted in part",
+			args: []string{"validate", write("huge.yaml", "id: "+huge+"\n"+oneDesk[len("id: small\n"):])},
+			code: 1,
+			stderr: filepath.Join(dir, "huge.yaml") + `:1:5: id: expected an id of lower-case letters, digits and hyphens, such as maastricht, found "` +
+				huge[:80] + `"… (900000 characters)` + "\n",
+		},
+		{
+			name: "a huge unknown field, quoted in part",
+			args: []string{"validate", write("key.yaml", oneDesk+huge+": 1\n")},
+			code: 1,
+			stderr: filepath.Join(dir, "key.yaml") + `:8:1: ` + huge[:40] + `…: unknown field "` + huge[:80] + `"… (900000 characters); ` +
+				"expected one of id, name, description, address, coordinates, website, booking_url, time_zone, default_language, default_desk, holidays, desks, services\n",
+		},
+		{
+			name:  "check: a huge array, quoted in part",
+			args:  []string{"check"},
+			stdin: `{"date": "2026-03-01", "nationality": "IN", "age": ` + hugeArray + `}`,
+			code:  2, stderr: "loket check: <stdin>:1:52: age: want a whole number of years, got " + hugeArray[:80] + "… (60003 characters)\n",
+		},
+		{
+			name:  "check: input over 64 KiB",
+			args:  []string{"check"},
+			stdin: `{"date": "2026-03-01", "nationality": "IN"}` + strings.Repeat(" ", 1<<20),
+			code:  2, stderr: "loket check: <stdin>:1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes\n",
+		},
+		{
+			name:  "check: /dev/zero on standard input",
+			args:  []string{"check"},
+			stdin: devZero,
+			code:  2, stderr: "loket check: <stdin>:1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes\n",
+		},
+		{
+			name: "check: /dev/zero as the file of facts",
+			args: []string{"check", devZero},
+			code: 2, stderr: "loket check: /dev/zero:1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes\n",
+		},
+		{
+			name: "bad -max-size",
+			args: []string{"validate", "-max-size", "4MB", "x.yaml"},
+			code: 2, stderr: `invalid value "4MB" for flag -max-size: want a size from 1 to 1GiB: bytes, or a whole number of KiB or MiB such as 4MiB` + "\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if slices.Contains(tt.args, "") || tt.stdin == "" && slices.Contains(tt.args, "/dev/zero") && devZero == "" ||
+				strings.Contains(tt.name, "named pipe") && !haveFIFO {
+				t.Skip("not on this system")
+			}
+			var stdin io.Reader = strings.NewReader(tt.stdin)
+			if tt.stdin == "/dev/zero" {
+				if devZero == "" {
+					t.Skip("no /dev/zero")
+				}
+				f, err := os.Open(devZero)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				stdin = f
+			}
+			var stdout, stderr bytes.Buffer
+			var code int
+			alloc := allocated(func() {
+				if tt.args[0] == "check" {
+					code = check(tt.args[1:], stdin, &stdout, &stderr)
+				} else {
+					code = run(tt.args, &stdout, &stderr)
+				}
+			})
+			got := stderr.String()
+			if code != tt.code || tt.code == 2 && !strings.HasPrefix(got, tt.stderr) || tt.code != 2 && got != tt.stderr {
+				t.Errorf("loket %.80s: exit %d, want %d\nstderr: %.600s\n  want: %.600s", strings.Join(tt.args, " "), code, tt.code, got, tt.stderr)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("stdout: %.200s", stdout.String())
+			}
+			if alloc > maxInputAlloc {
+				t.Errorf("allocated %d MB, want less than %d MB", alloc>>20, maxInputAlloc>>20)
+			}
+		})
+	}
+}
+
+// -max-size raises the limit for validate and for the commands with
+// -centre; a file within the limit loads.
+func TestMaxSize(t *testing.T) {
+	dir := t.TempDir()
+	data := string(centres.Maastricht())
+	data += "# " + strings.Repeat("x", 1<<20-len(data)-2) + "\n"
+	path := filepath.Join(dir, "padded.yaml")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"validate", "-max-size", "2MiB", path},
+		{"validate", "--max-size", "1048577", path},
+		{"hours", "-centre", path, "-max-size", "1025KiB", "-at", "2026-12-22T10:00:00+01:00"},
+		{"services", "-centre", path, "--max-size", "2MiB", "-at", "2026-12-22T10:00:00+01:00"},
+		{"estimate", "-centre", path, "--max-size", "2MiB", "-service", "ind-hsm-decision", "-submitted", "2026-12-22"},
+	} {
+		code, stdout, stderr := runLoket(args...)
+		if code != 0 || stderr != "" || stdout == "" {
+			t.Errorf("loket %s: exit %d\n%.300s%.300s", strings.Join(args, " "), code, stdout, stderr)
+		}
+	}
+	code, _, stderr := runLoket("services", "-centre", path)
+	if code != 1 || !strings.HasSuffix(stderr, "; -max-size raises the limit\n") {
+		t.Errorf("loket services -centre (1 MiB + 1 byte): exit %d\n%s", code, stderr)
+	}
+	for _, bad := range []string{"0", "-1", "1.5MiB", "1MB", "2GiB", "MiB", "1 MiB", "", "0x10"} {
+		code, _, stderr := runLoket("validate", "-max-size", bad, path)
+		if code != 2 || !strings.Contains(stderr, "want a size from 1 to 1GiB") {
+			t.Errorf("loket validate -max-size %q: exit %d\n%.300s", bad, code, stderr)
+		}
+	}
+}
+
+// allocated returns the bytes that f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
