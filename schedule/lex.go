@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/expatcentre/loket/internal/excerpt"
 )
 
 // SyntaxError reports a malformed opening_hours expression. Column counts
@@ -46,7 +48,7 @@ func (t token) describe() string {
 	if t.kind == tEOF {
 		return "the end of the expression"
 	}
-	return quote(t.text)
+	return excerpt.Quote(t.text)
 }
 
 // MaxExpressionLength is the length in bytes of the longest expression

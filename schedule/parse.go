@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"unicode"
+
+	"github.com/expatcentre/loket/internal/excerpt"
 )
 
 // The grammar accepted by ParseOSM, a strict subset of the OpenStreetMap
@@ -112,7 +114,7 @@ func (p *parser) found(t token) string {
 	if end <= t.col-1 {
 		return t.describe()
 	}
-	return quote(string(runes[t.col-1 : end]))
+	return excerpt.Quote(string(runes[t.col-1 : end]))
 }
 
 var (

@@ -6,11 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"github.com/teambition/rrule-go"
 
+	"github.com/expatcentre/loket/internal/excerpt"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
 
@@ -88,7 +88,7 @@ func (s *Schedule) compileRecurrences(rcs []Recurrence) error {
 			c.days[k/64] |= 1 << (k % 64)
 		}
 		if n == 0 {
-			return fail("rrule", fmt.Errorf("%s never occurs from %s to %s", quote(rc.RRule),
+			return fail("rrule", fmt.Errorf("%s never occurs from %s to %s", excerpt.Quote(rc.RRule),
 				r.OrigOptions.Dtstart.Format(time.DateOnly), LastDay))
 		}
 		s.recurrences = append(s.recurrences, c)
@@ -112,7 +112,7 @@ func parseRRule(text string, start date.Date) (*rrule.RRule, error) {
 	}
 	opt, err := rrule.StrToROptionInLocation(text, time.UTC)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not an RFC 5545 recurrence rule: %v", quote(text), err)
+		return nil, fmt.Errorf("%s is not an RFC 5545 recurrence rule: %v", excerpt.Quote(text), err)
 	}
 	switch opt.Freq {
 	case rrule.YEARLY, rrule.MONTHLY, rrule.WEEKLY, rrule.DAILY:
@@ -144,7 +144,7 @@ func parseRRule(text string, start date.Date) (*rrule.RRule, error) {
 	}
 	r, err := rrule.NewRRule(*opt)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", quote(text), err)
+		return nil, fmt.Errorf("%s: %v", excerpt.Quote(text), err)
 	}
 	return r, nil
 }
@@ -167,7 +167,7 @@ func checkRRuleParts(text string) error {
 			continue // rrule-go names the malformed part
 		}
 		if seen[key] {
-			return fmt.Errorf("%s is given twice: give each part once", quote(key))
+			return fmt.Errorf("%s is given twice: give each part once", excerpt.Quote(key))
 		}
 		seen[key] = true
 		switch key {
@@ -183,7 +183,7 @@ func checkRRuleParts(text string) error {
 		case "BYDAY":
 			for day := range strings.SplitSeq(value, ",") {
 				if n := strings.TrimLeft(day, "+-"); len(n) > 2 && strings.Trim(n[:len(n)-2], "0") == "" {
-					return fmt.Errorf("BYDAY=%s: an ordinal is 1 to 53 or -1 to -53 (1MO: the first Monday), or none (MO: every Monday)", quote(day))
+					return fmt.Errorf("BYDAY=%s: an ordinal is 1 to 53 or -1 to -53 (1MO: the first Monday), or none (MO: every Monday)", excerpt.Quote(day))
 				}
 			}
 		}
@@ -218,19 +218,4 @@ func checkMonthDays(opt *rrule.ROption) error {
 		}
 	}
 	return nil
-}
-
-// quote quotes s for an error message, cut to its first 80 characters.
-func quote(s string) string {
-	const limit = 80
-	end, n := 0, 0
-	for end < len(s) && n < limit {
-		_, size := utf8.DecodeRuneInString(s[end:])
-		end += size
-		n++
-	}
-	if end == len(s) {
-		return strconv.Quote(s)
-	}
-	return strconv.Quote(s[:end]) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
 }
