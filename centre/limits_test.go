@@ -2,6 +2,7 @@ package centre_test
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -182,5 +183,41 @@ func BenchmarkLoadRefused(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Errors on one long line cost what the line costs once, not once per
+// error: each error's column is found in the line's characters.
+func TestErrorsOnOneLongLine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: x\nname: {nl: a, en: b}\ndesks: [{id: d, name: {nl: a, en: b}, hours: Mo 09:00-12:00}]\nservices: [")
+	for i := range 1000 {
+		fmt.Fprintf(&b, `{id: s%d, name: {nl: %s, en: b}, desk: d, hours: "Mo 25:00-26:00"}, `, i, strings.Repeat("a", 900))
+	}
+	b.WriteString("]\n")
+	data := []byte(b.String())
+	var err error
+	alloc := allocated(func() { _, err = centre.Load("line.yaml", data) })
+	var errs centre.Errors
+	if !errors.As(err, &errs) || len(errs) != 1000 || errs[999].Line != 4 {
+		t.Fatalf("%d errors: %.300v", len(errs), err)
+	}
+	if alloc > 100<<20 {
+		t.Errorf("%d bytes of 1000 errors on one line of %d bytes: %d MB allocated, want less than 100", len(data), len(data), alloc>>20)
+	}
+}
+
+// BenchmarkLoadManyAliases measures a file of 3000 anchors and 3000
+// aliases of one name: each alias finds its anchor by a binary search, not
+// by a look at every anchor.
+func BenchmarkLoadManyAliases(b *testing.B) {
+	data := []byte("id: x\nname: {nl: a, en: b}\ndesks: [{id: d, name: {nl: a, en: b}, hours: Mo 09:00-12:00}]\n" +
+		"services:\n  - id: s\n    name: {nl: a, en: b}\n    desk: d\n    documents:\n" +
+		strings.Repeat("      - &a {nl: a, en: b}\n      - *a\n", 3000))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := centre.Load("aliases.yaml", data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
