@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"testing"
 )
 
 // osmGen generates random opening_hours expressions in the canonical
@@ -409,5 +410,86 @@ func (g *osmGen) span() string {
 			end = 24 * 60
 		}
 		return clock(start) + "-" + clock(end)
+	}
+}
+
+// osmConstructs are the constructs of the generator, each with a pattern
+// that finds it in an expression: what the differential tests must probe
+// in every budget.
+var osmConstructs = []struct {
+	name string
+	re   *regexp.Regexp
+}{
+	{"a year", regexp.MustCompile(`(^|; |, | \|\| )20[0-9]{2} `)},
+	{"a year range", regexp.MustCompile(`\b20[0-9]{2}-20[0-9]{2}\b`)},
+	{"a year list", regexp.MustCompile(`\b20[0-9]{2},20[0-9]{2}\b`)},
+	{"a month", regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ,]`)},
+	{"a month range", regexp.MustCompile(`\b[A-Z][a-z]{2}-[A-Z][a-z]{2}\b`)},
+	{"a monthday", regexp.MustCompile(`\b[A-Z][a-z]{2} [0-9]{2}\b[^-:]`)},
+	{"a monthday range in a month", regexp.MustCompile(`\b[A-Z][a-z]{2} [0-9]{2}-[0-9]{2}\b[^:]`)},
+	{"a date range", regexp.MustCompile(`\b[A-Z][a-z]{2} [0-9]{2}-[A-Z][a-z]{2} [0-9]{2}\b`)},
+	{"easter", regexp.MustCompile(`\beaster [^+-]`)},
+	{"easter with an offset", regexp.MustCompile(`\beaster [+-][0-9]+ days?\b`)},
+	{"a week", regexp.MustCompile(`\bweek [0-9]{2}\b[^-]`)},
+	{"a week range with a step", regexp.MustCompile(`\bweek [0-9,-]*[0-9]{2}-[0-9]{2}/[0-9]\b`)},
+	{"a weekday range", regexp.MustCompile(`\b(Mo|Tu|We|Th|Fr|Sa|Su)-(Mo|Tu|We|Th|Fr|Sa|Su)\b`)},
+	{"a weekday range that wraps", regexp.MustCompile(`\b(Su-(Mo|Tu|We|Th|Fr|Sa)|Sa-(Mo|Tu|We|Th|Fr)|Fr-(Mo|Tu|We|Th)|Th-(Mo|Tu|We)|We-(Mo|Tu)|Tu-Mo)\b`)},
+	{"an nth weekday", regexp.MustCompile(`\[[1-5]\]`)},
+	{"a last weekday", regexp.MustCompile(`\[-[12]\]`)},
+	{"nth weekdays listed", regexp.MustCompile(`\[[1-5],[1-5]\]`)},
+	{"nth weekdays in a range", regexp.MustCompile(`\[[1-5]-[1-5]\]`)},
+	{"a time span", regexp.MustCompile(`\b[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}\b`)},
+	{"a time span to 24:00", regexp.MustCompile(`-24:00\b`)},
+	{"a whole day", regexp.MustCompile(`\b00:00-24:00\b`)},
+	{"a time span past midnight", regexp.MustCompile(`\b(1[2-9]|2[0-3]):[0-9]{2}-0[0-9]:[0-9]{2}\b`)},
+	{"a time span past 24:00", regexp.MustCompile(`-(2[5-9]|3[0-9]):[0-9]{2}\b`)},
+	{"a time in the DST hour", regexp.MustCompile(`\b02:[0-9]{2}\b`)},
+	{"an odd minute", regexp.MustCompile(`:(0[1-9]|1[0-46-9]|2[0-9]|3[1-9]|4[0-46-9]|5[0-9])\b`)},
+	{"24/7", regexp.MustCompile(`24/7`)},
+	{"open", regexp.MustCompile(`\bopen\b`)},
+	{"closed", regexp.MustCompile(`\bclosed\b`)},
+	{"off", regexp.MustCompile(`\boff\b`)},
+	{"unknown", regexp.MustCompile(`\bunknown\b`)},
+	{"a comment", regexp.MustCompile(`"`)},
+	{"a rule without a time", regexp.MustCompile(`(^|; |, | \|\| )(Mo|Tu|We|Th|Fr|Sa|Su)[A-Za-z0-9,\[\]-]*(;|$| \|\|)`)},
+	{"rules after ;", regexp.MustCompile(`; `)},
+	{"an additional rule", regexp.MustCompile(`[0-9a-z"], `)},
+	{"a fallback rule", regexp.MustCompile(` \|\| `)},
+	{"PH in a weekday list", regexp.MustCompile(`(,PH|PH,)`)},
+	{"PH off", regexp.MustCompile(`(^|; |, | \|\| )PH (off|closed)`)},
+	{"PH with times", regexp.MustCompile(`(^|; |, | \|\| )PH [0-9]{2}:`)},
+	{"PH open or unknown", regexp.MustCompile(`(^|; |, | \|\| )PH (open|unknown)`)},
+	{"PH as the last rule", regexp.MustCompile(`; PH [^;]*$`)},
+}
+
+// TestGeneratorConstructsInEveryBudget checks that the expressions that the
+// differential tests compare in each budget (see ohBudget) have every
+// construct of the generator, each at least twice: the default and
+// -short budgets are smaller, not blind to a part of the syntax.
+func TestGeneratorConstructsInEveryBudget(t *testing.T) {
+	const least = 2
+	for _, b := range []struct {
+		name      string
+		plain, ph int
+	}{
+		{"full", ohPlainBudget.full, ohPHBudget.full},
+		{"default", ohPlainBudget.normal, ohPHBudget.normal},
+		{"short", ohPlainBudget.short, ohPHBudget.short},
+	} {
+		exprs := append(ohGenerate(ohGenSeed, b.plain, false), ohGenerate(ohGenSeed, b.ph, true)...)
+		var counts []string
+		for _, c := range osmConstructs {
+			n := 0
+			for _, e := range exprs {
+				if c.re.MatchString(e) {
+					n++
+				}
+			}
+			counts = append(counts, fmt.Sprintf("%s %d", c.name, n))
+			if n < least {
+				t.Errorf("%s budget (%d expressions, %d with PH): %d with %s, want at least %d", b.name, b.plain, b.ph, n, c.name, least)
+			}
+		}
+		t.Logf("%s budget: %s", b.name, strings.Join(counts, ", "))
 	}
 }

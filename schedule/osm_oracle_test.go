@@ -6,15 +6,19 @@ import (
 	"maps"
 	"math/rand/v2"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	_ "time/tzdata" // the comparison must not depend on the machine's zoneinfo
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/expatcentre/loket/internal/oracle"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
@@ -62,6 +66,28 @@ import (
 // LOKET_NODE_MODULES pointing at it: no day differs and every probe is
 // compared.
 //
+// Budget. CI compares 2000 random expressions without PH and 500 with PH
+// (79,842 and 17,612 probes), with the environment variable
+// LOKET_ORACLE=full, as .ci/run does:
+//
+//	LOKET_ORACLE=full scripts/test ./...
+//
+// Without it (a plain go test) the tests compare the first fifth of the same
+// expressions, 400 and 100, with the same probes: the expressions and the
+// probes' random numbers are drawn expression by expression from the same
+// seeds, so the default run is a part of the full one, and
+// TestGeneratorConstructsInEveryBudget checks that it still has every
+// construct of the generator. With -short they compare 200 and 50. Some
+// faults show only in the full budget: that is CI's job.
+//
+// Speed. opening_hours.js's getNextChange walks from the probe to the
+// horizon (five years here) one getStatePair at a time when nothing
+// changes; osm.js answers it with a walker that remembers the walks of a
+// request's earlier probes (TestOSMJSWalkerIsGetNextChange holds it to
+// getNextChange). The requests go to a pool of node processes, one per
+// core, that serves the whole test (internal/oracle.Pool), and our side is
+// evaluated on every core too (ohAnswer).
+//
 // Flags, to reproduce and debug a failure (they apply to both tests):
 //
 //	go test -run '^TestOSMAgainstOpeningHoursJS$' ./schedule/ -osm.seed=N -osm.n=2000
@@ -69,7 +95,7 @@ import (
 //	go test -run '^TestOSMWithPHAgainstOpeningHoursJS$' ./schedule/ -v -osm.expr='Mo-Sa 09:00-17:00; PH off'
 var (
 	osmSeed = flag.Uint64("osm.seed", ohGenSeed, "seed of the random expressions of the differential tests against opening_hours.js")
-	osmN    = flag.Int("osm.n", 0, "number of random expressions of the differential tests (default 2000 without PH and 500 with PH; 200 each with -short)")
+	osmN    = flag.Int("osm.n", 0, "number of random expressions of the differential tests (default 400 without PH and 100 with PH, 200 and 50 with -short, 2000 and 500 with LOKET_ORACLE=full)")
 	osmExpr = flag.String("osm.expr", "", "run the differential tests on this one expression instead of random ones")
 	osmAt   = flag.String("osm.at", "", "comma-separated unix ms instants that the differential tests probe in addition")
 	osmAll  = flag.Bool("osm.all", false, "the differential tests report every disagreeing expression, not only the first few of each kind")
@@ -214,7 +240,7 @@ type ohExpr struct {
 // holiday instants first, then instants a minute before (and at) the changes
 // it reported from the holiday and uniform ones. extra instants are probed
 // too, as uniform ones.
-func ohCollectProbes(t *testing.T, seed uint64, exprs []string, mix ohProbeMix, dst ohDSTCalendar, extra []int64, hol *ohHolidays, horizon int64) []ohExpr {
+func ohCollectProbes(t *testing.T, js *osmJS, seed uint64, exprs []string, mix ohProbeMix, dst ohDSTCalendar, extra []int64, hol *ohHolidays, horizon int64) []ohExpr {
 	r := rand.New(rand.NewPCG(seed, 2))
 	lo := time.Date(2025, 1, 1, 0, 0, 0, 0, ohZone).Unix()
 	hi := time.Date(2029, 1, 1, 0, 0, 0, 0, ohZone).Unix()
@@ -243,7 +269,7 @@ func ohCollectProbes(t *testing.T, seed uint64, exprs []string, mix ohProbeMix, 
 		}
 		reqs[i] = jsRequest{Expr: e, Probes: ohInstants(eps[i].probes), HorizonMs: horizon}
 	}
-	first := runOSMJS(t, reqs)
+	first := js.do(t, reqs)
 
 	var second []int // indexes of the expressions asked again
 	reqs = reqs[:0]
@@ -277,7 +303,7 @@ func ohCollectProbes(t *testing.T, seed uint64, exprs []string, mix ohProbeMix, 
 		eps[i].probes = append(eps[i].probes, more...)
 		reqs = append(reqs, jsRequest{Expr: exprs[i], Probes: ohInstants(more), HorizonMs: horizon})
 	}
-	for k, a := range runOSMJS(t, reqs) {
+	for k, a := range js.do(t, reqs) {
 		ep := &eps[second[k]]
 		if a.Error != "" {
 			t.Fatalf("opening_hours.js parsed %q once and then not: %s", ep.expr, a.Error)
@@ -375,7 +401,7 @@ const (
 
 func TestOSMAgainstOpeningHoursJS(t *testing.T) {
 	ohDifferential(t, ohMode{
-		test: "TestOSMAgainstOpeningHoursJS", n: 2000, short: 200,
+		test: "TestOSMAgainstOpeningHoursJS", n: ohPlainBudget,
 		mix:     ohProbeMix{uniform: 20, dst: 3, beforeChange: 20, atChange: 3},
 		horizon: schedule.Horizon,
 	})
@@ -385,7 +411,7 @@ func TestOSMAgainstOpeningHoursJS(t *testing.T) {
 // with PH (see the comment at the top of the file).
 func TestOSMWithPHAgainstOpeningHoursJS(t *testing.T) {
 	ohDifferential(t, ohMode{
-		test: "TestOSMWithPHAgainstOpeningHoursJS", n: 500, short: 200, ph: true,
+		test: "TestOSMWithPHAgainstOpeningHoursJS", n: ohPHBudget, ph: true,
 		mix:     ohProbeMix{uniform: 8, dst: 2, holiday: 12, beforeChange: 12, atChange: 3},
 		horizon: ohPHHorizon,
 	})
@@ -394,14 +420,38 @@ func TestOSMWithPHAgainstOpeningHoursJS(t *testing.T) {
 // ohMode is what a differential test compares: how many random expressions,
 // with PH or without, and how far ahead next changes are compared.
 type ohMode struct {
-	test     string // the test function's name
-	n, short int    // the number of random expressions, and with -short
-	ph       bool
-	mix      ohProbeMix
+	test string   // the test function's name
+	n    ohBudget // the number of random expressions
+	ph   bool
+	mix  ohProbeMix
 	// horizon bounds the next changes compared: the oracle's getNextChange
 	// is given the limit probe+horizon (it reports changes before it), and
 	// ours from NextChange counts as none from there on.
 	horizon time.Duration
+}
+
+// ohBudget is a number of random expressions for each budget: full with
+// LOKET_ORACLE=full (what CI compares), normal without it, short with
+// -short. The smaller budgets take the first expressions of the full one,
+// with the same probes: the generator and the probes' random numbers are
+// drawn expression by expression from the same seeds.
+type ohBudget struct{ full, normal, short int }
+
+// The numbers of random expressions of the differential tests without and
+// with PH: the full budget is what CI compares, the default a fifth of it.
+var (
+	ohPlainBudget = ohBudget{full: 2000, normal: 400, short: 200}
+	ohPHBudget    = ohBudget{full: 500, normal: 100, short: 50}
+)
+
+func (b ohBudget) get(t *testing.T) int {
+	switch {
+	case oracle.Full(t):
+		return b.full
+	case testing.Short():
+		return b.short
+	}
+	return b.normal
 }
 
 // ohPHHorizon is the horizon of the test with PH: a year and a bit, within
@@ -423,10 +473,7 @@ func ohDifferential(t *testing.T, mode ohMode) {
 	default:
 		n := *osmN
 		if n == 0 {
-			n = mode.n
-			if testing.Short() {
-				n = mode.short
-			}
+			n = mode.n.get(t)
 		}
 		exprs = ohGenerate(seed, n, mode.ph)
 	}
@@ -438,6 +485,7 @@ func ohDifferential(t *testing.T, mode ohMode) {
 		}
 		extra = append(extra, ms)
 	}
+	js := startOSMJS(t)
 	opts := []schedule.Option{schedule.WithLocation(ohZone)}
 	var hol *ohHolidays
 	if mode.ph {
@@ -452,13 +500,13 @@ func ohDifferential(t *testing.T, mode ohMode) {
 			first, last = min(first, ms), max(last, ms)
 		}
 		var cal holidays.Calendar // the national calendar, PH's default meaning
-		hol = newOHHolidays(t, cal, ohDate(first)-2, ohDate(last+2*mode.horizon.Milliseconds())+2)
+		hol = newOHHolidays(t, js, cal, ohDate(first)-2, ohDate(last+2*mode.horizon.Milliseconds())+2)
 		opts = append(opts, schedule.WithHolidays(cal))
 		t.Logf("PH: the calendars differ on %s", hol.describeDiffs(ohDate(lo), ohDate(hi)-1))
 	}
 	dst := newOHDSTCalendar()
 	horizon := mode.horizon.Milliseconds()
-	eps := ohCollectProbes(t, seed, exprs, mode.mix, dst, extra, hol, horizon)
+	eps := ohCollectProbes(t, js, seed, exprs, mode.mix, dst, extra, hol, horizon)
 	run := ohRun{test: mode.test, seed: seed, eps: eps}
 
 	var (
@@ -471,25 +519,20 @@ func ohDifferential(t *testing.T, mode ohMode) {
 		nextInWindow      []bool
 	)
 	tl.exprs = len(eps)
+	ours := ohAnswer(eps, opts, horizon)
 	for i, ep := range eps {
 		if ep.err != "" {
 			t.Fatalf("seed %d: opening_hours.js rejects generated expression %q: %s (fix the generator)", seed, ep.expr, ep.err)
 		}
-		s, err := schedule.ParseOSM(ep.expr, opts...)
-		if err != nil {
+		if err := ours[i].err; err != nil {
 			failures = append(failures, ohDisagreement{expr: i, what: "parse", detail: err.Error()})
 			tl.probes += len(ep.probes)
 			continue
 		}
 		wrap := ohHasWrap(ep.expr)
-		for _, p := range ep.probes {
+		for j, p := range ep.probes {
 			tl.probes++
-			at := time.UnixMilli(p.at)
-			st := s.State(at)
-			o := ohOurs{open: s.IsOpen(at), kind: ohKindName(st.Kind), comment: st.Comment, holiday: st.Holiday.ID}
-			if next, ok := s.NextChange(at); ok && next.UnixMilli() < p.at+horizon {
-				o.next, o.found = next.UnixMilli(), true
-			}
+			o := ours[i].probes[j]
 			d := ohDisagreement{expr: i, p: p, got: o}
 			inWindow := dst.inWindow(p.at) || p.js.NextError != "" || p.js.StateError != "" ||
 				p.js.Next != nil && dst.inWindow(*p.js.Next) || o.found && dst.inWindow(o.next)
@@ -510,7 +553,7 @@ func ohDifferential(t *testing.T, mode ohMode) {
 				d.what = "opening_hours.js's getState throws"
 			case o.open != p.js.Open || o.kind != p.js.kind():
 				d.what = "state"
-				if o.open != (st.Kind == schedule.Open) {
+				if o.open != (o.kind == ohKindName(schedule.Open)) {
 					d.what = "state: IsOpen disagrees with State"
 				}
 			case p.js.NextError != "" || (p.js.Next != nil) != o.found || o.found && *p.js.Next != o.next:
@@ -562,7 +605,7 @@ func ohDifferential(t *testing.T, mode ohMode) {
 		}
 	}
 
-	for i, v := range ohJudge(t, eps, nexts, dst) {
+	for i, v := range ohJudge(t, js, eps, nexts, dst) {
 		d := nexts[i]
 		d.detail = v.detail
 		switch {
@@ -631,6 +674,46 @@ func ohDifferential(t *testing.T, mode ohMode) {
 
 	t.Run("state-and-next", func(t *testing.T) { ohReport(t, run, failures) })
 	t.Run("comment", func(t *testing.T) { ohReport(t, run, comments) })
+}
+
+// ohAnswers is our side of one expression: ParseOSM's error, or our
+// answer at each of its probes.
+type ohAnswers struct {
+	err    error
+	probes []ohOurs
+}
+
+// ohAnswer parses each expression and answers at its probes, with the
+// expressions spread over the cores: under -race our side takes about as
+// long as opening_hours.js. A next change at or after probe+horizon counts
+// as none.
+func ohAnswer(eps []ohExpr, opts []schedule.Option, horizon int64) []ohAnswers {
+	out := make([]ohAnswers, len(eps))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(eps); i = int(next.Add(1) - 1) {
+				s, err := schedule.ParseOSM(eps[i].expr, opts...)
+				if err != nil {
+					out[i].err = err
+					continue
+				}
+				out[i].probes = make([]ohOurs, len(eps[i].probes))
+				for j, p := range eps[i].probes {
+					at := time.UnixMilli(p.at)
+					st := s.State(at)
+					o := ohOurs{open: s.IsOpen(at), kind: ohKindName(st.Kind), comment: st.Comment, holiday: st.Holiday.ID}
+					if next, ok := s.NextChange(at); ok && next.UnixMilli() < p.at+horizon {
+						o.next, o.found = next.UnixMilli(), true
+					}
+					out[i].probes[j] = o
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // ohWrapSpan matches a time span that runs past midnight: 22:00-02:00 or
@@ -710,7 +793,7 @@ type ohVerdict struct {
 // the state at the probe). When we report no change, the oracle's change must
 // not be one of getState, or, when getNextChange threw, the state must stay
 // the same every 15 minutes for three days.
-func ohJudge(t *testing.T, eps []ohExpr, ds []ohDisagreement, dst ohDSTCalendar) []ohVerdict {
+func ohJudge(t *testing.T, js *osmJS, eps []ohExpr, ds []ohDisagreement, dst ohDSTCalendar) []ohVerdict {
 	if len(ds) == 0 {
 		return nil
 	}
@@ -748,7 +831,7 @@ func ohJudge(t *testing.T, eps []ohExpr, ds []ohDisagreement, dst ohDSTCalendar)
 		reqs[i] = jsRequest{Expr: eps[d.expr].expr, StatesAt: at}
 	}
 	verdicts := make([]ohVerdict, len(ds))
-	for i, a := range runOSMJS(t, reqs) {
+	for i, a := range js.do(t, reqs) {
 		d := ds[i]
 		if a.Error != "" || len(a.States) != len(checks[i]) {
 			t.Fatalf("osm.js states_at for %q: %d states for %d instants, error %q", eps[d.expr].expr, len(a.States), len(checks[i]), a.Error)

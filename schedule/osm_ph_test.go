@@ -2,6 +2,7 @@ package schedule_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,7 +32,7 @@ type ohHolidays struct {
 func ohDate(ms int64) date.Date { return date.NewAt(time.UnixMilli(ms).In(ohZone)) }
 
 // newOHHolidays computes both calendars for the days first to last.
-func newOHHolidays(t *testing.T, cal holidays.Calendar, first, last date.Date) *ohHolidays {
+func newOHHolidays(t *testing.T, js *osmJS, cal holidays.Calendar, first, last date.Date) *ohHolidays {
 	t.Helper()
 	n := int(last-first) + 1
 	h := &ohHolidays{first: first, ours: make([]string, n), theirs: make([]string, n), diffs: make([]int, n+1)}
@@ -44,11 +45,23 @@ func newOHHolidays(t *testing.T, cal holidays.Calendar, first, last date.Date) *
 		y, m, dd := d.Date()
 		noons[i] = time.Date(y, m, dd, 12, 0, 0, 0, ohZone).UnixMilli()
 	}
-	a := runOSMJS(t, []jsRequest{{Expr: "PH", StatesAt: noons}})[0]
-	if a.Error != "" || len(a.States) != n {
-		t.Fatalf("osm.js: PH at noon of %d days: %d states, error %q", n, len(a.States), a.Error)
+	// A request per half year, for the pool to share out: PH is slow in
+	// opening_hours.js.
+	var reqs []jsRequest
+	for chunk := range slices.Chunk(noons, 183) {
+		reqs = append(reqs, jsRequest{Expr: "PH", StatesAt: chunk})
 	}
-	for i, st := range a.States {
+	var states []jsState
+	for _, a := range js.do(t, reqs) {
+		if a.Error != "" {
+			t.Fatalf("osm.js: PH: %s", a.Error)
+		}
+		states = append(states, a.States...)
+	}
+	if len(states) != n {
+		t.Fatalf("osm.js: PH at noon of %d days: %d states", n, len(states))
+	}
+	for i, st := range states {
 		switch {
 		case st.StateError != "":
 			t.Fatalf("osm.js: PH at noon of %s: %s", first+date.Date(i), st.StateError)
