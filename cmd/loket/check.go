@@ -14,6 +14,7 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/internal/excerpt"
 )
 
 // runCheck is "loket check": which residence routes the facts in a JSON
@@ -73,13 +74,13 @@ Flags:
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		return fail(2, "-format %q: want text or json", *format)
+		return fail(2, "-format %s: want text or json", excerpt.Quote(*format))
 	}
 	if *lang != "" && *lang != "nl" && *lang != "en" {
-		return fail(2, "-lang %q: want nl or en", *lang)
+		return fail(2, "-lang %s: want nl or en", excerpt.Quote(*lang))
 	}
 	if fs.NArg() > 1 {
-		return fail(2, "want at most one FILE, got %d arguments: %s", fs.NArg(), strings.Join(fs.Args(), " "))
+		return fail(2, "want at most one FILE, got %d arguments: %s", fs.NArg(), excerpt.Text(strings.Join(fs.Args(), " ")))
 	}
 
 	name, data, err := readFacts(fs.Arg(0), stdin)

@@ -157,6 +157,16 @@ func TestBadInput(t *testing.T) {
 			code: 2, stderr: "loket check: /dev/zero:1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes\n",
 		},
 		{
+			name: "a long flag value, quoted in part",
+			args: []string{"validate", "-lang", huge[:1000], "x.yaml"},
+			code: 2, stderr: `loket validate: -lang "` + huge[:80] + `"… (1000 characters): want en or nl` + "\n",
+		},
+		{
+			name: "check: many arguments, shown in part",
+			args: []string{"check", huge[:500], huge[:500]},
+			code: 2, stderr: "loket check: want at most one FILE, got 2 arguments: " + huge[:80] + "… (1001 characters)\n",
+		},
+		{
 			name: "bad -max-size",
 			args: []string{"validate", "-max-size", "4MB", "x.yaml"},
 			code: 2, stderr: `invalid value "4MB" for flag -max-size: want a size from 1 to 1GiB: bytes, or a whole number of KiB or MiB such as 4MiB` + "\n",

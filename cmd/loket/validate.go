@@ -9,6 +9,7 @@ import (
 
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/internal/excerpt"
 )
 
 // runValidate is "loket validate": check centre files, printing every
@@ -38,7 +39,7 @@ Flags:
 		return code
 	}
 	if *lang != "en" && *lang != "nl" {
-		fmt.Fprintf(stderr, "loket validate: -lang %q: want en or nl\n", *lang)
+		fmt.Fprintf(stderr, "loket validate: -lang %s: want en or nl\n", excerpt.Quote(*lang))
 		return 2
 	}
 	if fs.NArg() == 0 {
