@@ -299,7 +299,7 @@ func (d *decoder) resolve(a at) ast.Node {
 		case *ast.AliasNode:
 			target := d.anchor(m)
 			if target == nil {
-				d.errorf(a, "alias %s refers to no anchor defined before it", m.String())
+				d.errorf(a, "alias %s refers to no anchor defined before it", excerpt.Text(m.String()))
 				return nil
 			}
 			n = target.Value
