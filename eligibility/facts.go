@@ -8,12 +8,14 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/schedule/holidays"
 )
 
 // Facts are what is known about a person on a reference date: the input of
@@ -29,6 +31,9 @@ type Facts struct {
 	// it.
 	Date date.Date `json:"date"`
 	// Nationality is an ISO 3166-1 alpha-2 code in upper case ("IN").
+	// ParseFacts accepts the code in any case ("in" is "IN", as ISO 3166
+	// codes do not depend on case) and stores it in upper case; Validate
+	// wants upper case.
 	Nationality string `json:"nationality"`
 	// BirthDate gives the age on Date; Age may replace it. When both are
 	// known they must agree.
@@ -276,7 +281,9 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 	case "date":
 		var s string
 		if s, err = jsonString(raw, "a date YYYY-MM-DD"); err == nil {
-			f.Date, err = parseDate(s)
+			if f.Date, err = parseDate(s); err == nil {
+				err = checkRange(f.Date)
+			}
 		}
 	case "nationality":
 		var s string
@@ -297,7 +304,7 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 		var s string
 		var r Route
 		if s, err = jsonString(raw, "a route"); err == nil {
-			r, err = parseRoute(s)
+			r, err = ParseRoute(s)
 		}
 		if name == "purpose" {
 			f.Purpose = r
@@ -422,6 +429,9 @@ func (f Facts) Validate() error {
 	if f.Date == 0 {
 		return bad("date", "required")
 	}
+	if err := checkRange(f.Date); err != nil {
+		return &FactsError{Field: "date", Err: err}
+	}
 	if f.Nationality == "" {
 		return bad("nationality", "required")
 	}
@@ -449,7 +459,7 @@ func (f Facts) Validate() error {
 		}
 	}
 	if f.Purpose != "" {
-		if _, err := parseRoute(string(f.Purpose)); err != nil {
+		if _, err := ParseRoute(string(f.Purpose)); err != nil {
 			return &FactsError{Field: "purpose", Err: err}
 		}
 	}
@@ -463,7 +473,7 @@ func (f Facts) Validate() error {
 		return bad("contract_months", "want 1 to %d, got %d", maxMonths, *f.ContractMonths)
 	}
 	if f.FamilyOf != "" {
-		if _, err := parseRoute(string(f.FamilyOf)); err != nil {
+		if _, err := ParseRoute(string(f.FamilyOf)); err != nil {
 			return &FactsError{Field: "family_of", Err: err}
 		}
 		if f.FamilyOf == FamilyMember {
@@ -486,13 +496,16 @@ const (
 	maxMonths = 1200
 )
 
-// parseRoute is ParseRoute for a fact, whose message quotes at most 80
-// characters of s.
-func parseRoute(s string) (Route, error) {
-	if utf8.RuneCountInString(s) > maxFactText {
-		return "", fmt.Errorf("unknown route %s: want one of %s", excerpt.Quote(s), routeList(Routes()))
+// checkRange refuses a reference date outside the days loket answers
+// for, the years of its holiday calendar (as every command and package
+// does), so that 0001-01-01, the zero date, is not taken for "no date".
+func checkRange(d date.Date) error {
+	first := date.New(holidays.FirstYear, time.January, 1)
+	last := date.New(holidays.LastYear, time.December, 31)
+	if d < first || d > last {
+		return fmt.Errorf("%s is outside the days loket answers for, %s to %s", d, first, last)
 	}
-	return ParseRoute(s)
+	return nil
 }
 
 // ageOn returns the age in whole years on d of someone born on birth: the

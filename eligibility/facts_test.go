@@ -3,6 +3,7 @@ package eligibility
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -72,6 +73,11 @@ func TestParseFactsErrors(t *testing.T) {
 		{`{"date": "2026-03-01"}`, "nationality: required"},
 		{`{"date": null, "nationality": "IN"}`, "1:10: date: required, got null"},
 		{`{"date": "2026-02-30", "nationality": "IN"}`, `1:10: date: want a date YYYY-MM-DD, got "2026-02-30"`},
+		// The zero date is a date, not "no date" (issue 7), and the range is
+		// that of every command: the years of the holiday calendar.
+		{`{"date": "0001-01-01", "nationality": "IN"}`, `1:10: date: 0001-01-01 is outside the days loket answers for, 1900-01-01 to 2199-12-31`},
+		{`{"date": "2200-01-01", "nationality": "IN"}`, `1:10: date: 2200-01-01 is outside the days loket answers for, 1900-01-01 to 2199-12-31`},
+		{`{"date": "1899-12-31", "nationality": "IN"}`, `1:10: date: 1899-12-31 is outside the days loket answers for, 1900-01-01 to 2199-12-31`},
 		{`{"date": "1 March 2026", "nationality": "IN"}`, `1:10: date: want a date YYYY-MM-DD, got "1 March 2026"`},
 		{`{"date": 20260301, "nationality": "IN"}`, "1:10: date: want a date YYYY-MM-DD as a string, got 20260301"},
 		{`{"date": "2026-03-01", "nationality": "IND"}`, `1:39: nationality: want an ISO 3166-1 alpha-2 country code such as "IN", got "IND"`},
@@ -176,5 +182,25 @@ func TestCheckRefusesInvalidFacts(t *testing.T) {
 	_, err := rules.Check(Facts{Date: date.New(2023, 12, 31), Nationality: "IN"})
 	if !errors.Is(err, ErrBeforeStart) {
 		t.Errorf("Check before the start: %v, want ErrBeforeStart", err)
+	}
+}
+
+// TestValidateRange checks that Facts made in Go keep to the same range as
+// ParseFacts, and that Validate wants the nationality in upper case where
+// ParseFacts accepts any case.
+func TestValidateRange(t *testing.T) {
+	for _, c := range []struct {
+		f    Facts
+		want string
+	}{
+		{Facts{Date: date.New(2200, 1, 1), Nationality: "IN"}, "date: 2200-01-01 is outside the days loket answers for, 1900-01-01 to 2199-12-31"},
+		{Facts{Nationality: "IN"}, "date: required"},
+		{Facts{Date: date.New(2026, 3, 1), Nationality: "in"}, `nationality: want "IN" in upper case`},
+		{Facts{Date: date.New(2026, 3, 1), Nationality: "IN"}, ""},
+	} {
+		err := c.f.Validate()
+		if got := fmt.Sprint(err); c.want == "" && err != nil || c.want != "" && got != c.want {
+			t.Errorf("Validate(%+v) = %v, want %q", c.f, err, c.want)
+		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/rickb777/date/v2"
+
+	"github.com/expatcentre/loket/internal/excerpt"
 )
 
 // A Unit is the unit of a legal parameter's value.
@@ -347,7 +349,7 @@ func compileEntry(file, field string, unit Unit, ye yamlEntry) (entry, error) {
 func parseDate(s string) (date.Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return 0, fmt.Errorf("want a date YYYY-MM-DD, got %q", s)
+		return 0, fmt.Errorf("want a date YYYY-MM-DD, got %s", excerpt.Quote(s))
 	}
 	return date.NewAt(t), nil
 }

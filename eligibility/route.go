@@ -3,6 +3,8 @@ package eligibility
 import (
 	"fmt"
 	"strings"
+
+	"github.com/expatcentre/loket/internal/excerpt"
 )
 
 // A Route is a residence route: a way to live in the Netherlands that the
@@ -54,7 +56,7 @@ func ParseRoute(s string) (Route, error) {
 			return r, nil
 		}
 	}
-	return "", fmt.Errorf("unknown route %q: want one of %s", s, routeList(Routes()))
+	return "", fmt.Errorf("unknown route %s: want one of %s", excerpt.Quote(s), routeList(Routes()))
 }
 
 func routeList(rs []Route) string {

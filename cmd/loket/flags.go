@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -118,11 +119,30 @@ func parseCentreCommand(cmd string, fs *flag.FlagSet, f centreFlags, args []stri
 // parseFlags parses args into fs. When it returns false the command ends
 // with code: 0 after -h (fs has printed the help), 2 after a bad flag (fs
 // has printed the error and the usage).
+//
+// A flag given with an empty value (-at '') is bad usage too: it would
+// otherwise mean the flag's default, which is what leaving it out is for.
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0, false
 		}
+		return 2, false
+	}
+	var empty *flag.Flag
+	fs.Visit(func(f *flag.Flag) {
+		if empty == nil && f.Value.String() == "" {
+			empty = f
+		}
+	})
+	if empty != nil {
+		_, usage := flag.UnquoteUsage(empty)
+		if strings.Contains(usage, "(default") {
+			usage = "leave it out for its default, or give " + usage
+		} else {
+			usage = "give " + usage
+		}
+		fmt.Fprintf(fs.Output(), "loket %s: -%s is empty: %s\n", fs.Name(), empty.Name, usage)
 		return 2, false
 	}
 	return 0, true
