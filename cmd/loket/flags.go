@@ -120,7 +120,7 @@ func parseCentreCommand(cmd string, fs *flag.FlagSet, f centreFlags, args []stri
 // with code: 0 after -h (fs has printed the help), 2 after a bad flag (fs
 // has printed the error and the usage).
 //
-// A flag given with an empty value (-at ”) is bad usage too: it would
+// A flag given with an empty value (-at="") is bad usage too: it would
 // otherwise mean the flag's default, which is what leaving it out is for.
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	if err := fs.Parse(args); err != nil {

@@ -7,8 +7,8 @@ import (
 
 // TestEmptyFlagValues checks that a flag given with an empty value is bad
 // usage (exit 2) with a message naming it, for every command, rather than
-// the flag's default (issue 7: --at ”, --lang ”, --desk ” and
-// --centre ” quietly meant now, LANG, the default desk and Maastricht).
+// the flag's default (issue 7: an empty --at, --lang, --desk or --centre
+// quietly meant now, LANG, the default desk and Maastricht).
 func TestEmptyFlagValues(t *testing.T) {
 	for _, c := range []struct {
 		args   []string
