@@ -167,6 +167,60 @@ func TestBadInput(t *testing.T) {
 			code: 2, stderr: "loket check: want at most one FILE, got 2 arguments: " + huge[:80] + "… (1001 characters)\n",
 		},
 		{
+			name: "osm: a 2.3 MB expression, shown in part",
+			args: []string{"osm", strings.Repeat("Mo-Fr 09:00-17:00; ", 121_000)},
+			code: 2,
+			stderr: "loket osm: column 4097: the expression is 2299000 bytes long: at most 4096 are accepted\n" +
+				"  …" + strings.Repeat("Mo-Fr 09:00-17:00; ", 300)[4096-40:4096+40] + "…\n" + // 80 characters around column 4097
+				strings.Repeat(" ", 43) + "^\n",
+		},
+		{
+			name: "osm: more rules than MaxRules",
+			args: []string{"osm", strings.Repeat("off;", 300)},
+			code: 2, stderr: "loket osm: column 1024: more than 256 rules: a schedule takes at most 256\n",
+		},
+		{
+			name: "osm: a year before 1901",
+			args: []string{"osm", "0001 Mo 09:00-12:00"},
+			code: 2, stderr: `loket osm: column 1: found "0001": a year is 1901 or later (as in opening_hours.js), and a time is written like 09:00` + "\n",
+		},
+		{
+			name: "a recurrence with COUNT=0",
+			args: []string{"hours", "-centre", write("count0.yaml", rruleCentre("FREQ=WEEKLY;COUNT=0;BYDAY=SA")), "-at", "2026-12-22T10:00:00+01:00"},
+			code: 1, stderr: "count0.yaml:9:16: desks[0].recurrences[0].rrule: COUNT=0: expected the number of occurrences, 1 or more\n",
+		},
+		{
+			name: "a recurrence with INTERVAL=0",
+			args: []string{"validate", write("interval0.yaml", rruleCentre("FREQ=WEEKLY;INTERVAL=0;BYDAY=SA"))},
+			code: 1, stderr: filepath.Join(dir, "interval0.yaml") + ":9:16: desks[0].recurrences[0].rrule: INTERVAL=0: expected the number of periods between occurrences (1: every one), 1 or more\n",
+		},
+		{
+			name: "a recurrence on 30 February",
+			args: []string{"validate", write("feb30.yaml", rruleCentre("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"))},
+			code: 1, stderr: filepath.Join(dir, "feb30.yaml") + ":9:16: desks[0].recurrences[0].rrule: BYMONTHDAY=30 never occurs in February\n",
+		},
+		{
+			name: "a recurrence that ends before it starts",
+			args: []string{"validate", write("until.yaml", rruleCentre("FREQ=WEEKLY;UNTIL=20251231;BYDAY=SA"))},
+			code: 1, stderr: filepath.Join(dir, "until.yaml") + ":9:16: desks[0].recurrences[0].rrule: UNTIL 2025-12-31 is before the start 2026-01-03: the rule would never occur\n",
+		},
+		{
+			name:  "check: the zero date",
+			args:  []string{"check"},
+			stdin: `{"date": "0001-01-01", "nationality": "IN"}`,
+			code:  2, stderr: "loket check: <stdin>:1:10: date: 0001-01-01 is outside the days loket answers for, 1900-01-01 to 2199-12-31\n",
+		},
+		{
+			name: "hours on Christmas Day 2200",
+			args: []string{"hours", "-at", "2200-12-25T10:00:00+01:00"},
+			code: 2, stderr: "loket hours: -at 2200-12-25T10:00:00+01:00: loket answers for 1900-01-01 to 2199-12-31, the years of its holiday calendar\n",
+		},
+		{
+			name: "an empty flag value",
+			args: []string{"hours", "-desk", "="},
+			code: 2, stderr: "loket hours: -desk \"=\": centre maastricht has no such desk; its desks: ind, municipality\n",
+		},
+		{
 			name: "bad -max-size",
 			args: []string{"validate", "-max-size", "4MB", "x.yaml"},
 			code: 2, stderr: `invalid value "4MB" for flag -max-size: want a size from 1 to 1GiB: bytes, or a whole number of KiB or MiB such as 4MiB` + "\n",
@@ -254,4 +308,19 @@ func allocated(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// rruleCentre is a centre file whose one desk has one recurrence with the
+// rule given, from Saturday 3 January 2026.
+func rruleCentre(rule string) string {
+	return `id: test
+name: {nl: Test, en: Test}
+desks:
+  - id: desk
+    name: {nl: Balie, en: Desk}
+    hours: Mo-Fr 09:00-17:00
+    recurrences:
+      - start: 2026-01-03
+        rrule: ` + rule + `
+`
 }

@@ -79,7 +79,8 @@ Flags:
 	if err != nil {
 		var se *schedule.SyntaxError
 		if errors.As(err, &se) {
-			fmt.Fprintf(stderr, "loket osm: %v\n  %s\n  %s^\n", err, se.Expr, strings.Repeat(" ", se.Column-1))
+			line, caret := caretLine(se.Expr, se.Column)
+			fmt.Fprintf(stderr, "loket osm: %v\n  %s\n  %s^\n", err, line, strings.Repeat(" ", caret))
 			return 2
 		}
 		fmt.Fprintf(stderr, "loket osm: %v\n", err)
@@ -203,4 +204,27 @@ func osmState(p *i18n.Printer, state string) string {
 		return p.T("osm.state.unknown", nil)
 	}
 	return p.T("osm.state.closed", nil)
+}
+
+// caretLine returns the part of expr to show above a caret that points at
+// column (counting characters from 1), and how many characters precede the
+// caret in it: the whole expression when it is short, else a window of
+// about 80 characters around the column, with "…" where it is cut.
+func caretLine(expr string, column int) (line string, caret int) {
+	const width, before = 80, 40
+	runes := []rune(strings.NewReplacer("\n", " ", "\t", " ", "\r", " ").Replace(expr))
+	from := 0
+	if len(runes) > width && column-1 > before {
+		from = min(column-1-before, max(len(runes)-width, 0))
+	}
+	to := min(from+width, len(runes))
+	line = string(runes[from:to])
+	caret = column - 1 - from
+	if from > 0 {
+		line, caret = "…"+line, caret+1
+	}
+	if to < len(runes) {
+		line += "…"
+	}
+	return line, caret
 }
