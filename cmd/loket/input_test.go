@@ -216,7 +216,7 @@ func TestBadInput(t *testing.T) {
 			code: 2, stderr: "loket hours: -at 2200-12-25T10:00:00+01:00: loket answers for 1900-01-01 to 2199-12-31, the years of its holiday calendar\n",
 		},
 		{
-			name: "an empty flag value",
+			name: "a desk that does not exist",
 			args: []string{"hours", "-desk", "="},
 			code: 2, stderr: "loket hours: -desk \"=\": centre maastricht has no such desk; its desks: ind, municipality\n",
 		},
