@@ -217,10 +217,19 @@ func TestIsOpenMatchesIntervals(t *testing.T) {
 		from, to := at(t, "2026-01-01T00:00"), at(t, "2027-01-01T00:00")
 		for _, s := range cat.Services() {
 			ivs := s.Intervals(from, to)
+			for k := 1; k < len(ivs); k++ {
+				if ivs[k].Start.Before(ivs[k-1].End) {
+					t.Fatalf("%s/%s: interval %d starts at %s, before %d ends at %s", cat.Centre().ID, s.ID, k, ivs[k].Start, k-1, ivs[k-1].End)
+				}
+			}
+			// The intervals are in order and do not overlap: the one that
+			// holds tm, if any, is the first that ends after it.
+			k := 0
 			for tm := from; tm.Before(to); tm = tm.Add(time.Hour + 7*time.Minute) {
-				inOpen := slices.ContainsFunc(ivs, func(iv schedule.Interval) bool {
-					return iv.Kind == schedule.Open && !tm.Before(iv.Start) && tm.Before(iv.End)
-				})
+				for k < len(ivs) && !ivs[k].End.After(tm) {
+					k++
+				}
+				inOpen := k < len(ivs) && ivs[k].Kind == schedule.Open && !tm.Before(ivs[k].Start)
 				if got := s.IsOpen(tm); got != inOpen {
 					t.Fatalf("%s/%s at %s: IsOpen %v, in an open interval %v", cat.Centre().ID, s.ID, tm, got, inOpen)
 				}
