@@ -163,7 +163,7 @@ func TestGeneratedExpressionsParseInOracle(t *testing.T) {
 // LOKET_ORACLE=full), both must give the same answers.
 func TestOSMJSWalkerIsGetNextChange(t *testing.T) {
 	js := startOSMJS(t)
-	n := ohBudget{full: 100, normal: 12, short: 6}.get(t)
+	n := ohBudget{full: 40, normal: 12, short: 6}.get(t)
 	horizons := []time.Duration{15 * time.Minute, time.Hour, 24 * time.Hour, 31 * 24 * time.Hour}
 	if oracle.Full(t) {
 		horizons = append(horizons, ohPHHorizon, schedule.Horizon)
