@@ -23,8 +23,14 @@
 //
 // Good Friday is not in article 3(1): article 3(2) equates it with those days
 // for computing time limits only, and whether it is a day off is left to
-// employers, so it is an [Observance]. For years before 1965 the same list is
-// applied to the days then celebrated.
+// employers, so it is an [Observance].
+//
+// Each year gets the list of article 3(1) as it was worded then: 5 May is in
+// it from 1982 (see Bevrijdingsdag below). The Act applies from 1 April 1965;
+// for the years before, this package applies the list as the Act first
+// worded it to the days then celebrated (Koninginnedag on the Queen's
+// birthday, but not 5 May), so that Public means one thing in every year:
+// a day of that list, never a day off that a government or employer granted.
 //
 // # Rules and their sources
 //
@@ -45,18 +51,31 @@
 //     Sunday rule for those years.
 //   - Bevrijdingsdag ("liberation-day"), 5 May, from 1946, when the
 //     government moved the national celebration of the liberation from
-//     31 August to 5 May. From 1990 it is a national holiday every year and
-//     Public. Before 1990 it was a national day off only once in five years,
-//     in the lustrum years (confirmed by a government decision of 1958).
-//     5 May was added to article 3(1) by an amendment proposed on 18 June
-//     1981 (https://nl.wikipedia.org/wiki/Algemene_termijnenwet), but the
-//     yearly national holiday dates from 1990, so this package
-//     makes it Public before 1990 only in lustrum years (1950, 1955, ...,
-//     1985) and an Observance in the others. In 1946-1967 the celebration
-//     moved off a Sunday; that is not modelled (it concerns only the
-//     non-lustrum years 1946, 1957 and 1963).
-//     [Holiday.Lustrum] is set in every year divisible by 5, when many
-//     collective labour agreements give the day off.
+//     31 August to 5 May; absent before 1946. Public from 1982, an
+//     Observance in 1946-1981. The Algemene termijnenwet as enacted in 1964
+//     (Stb. 1964, 314) did not list 5 May, not even in lustrum years. A bill
+//     sent to the Tweede Kamer on 18 June 1981 added "de vijfde mei" to
+//     article 3(1) (https://nl.wikipedia.org/wiki/Algemene_termijnenwet,
+//     "Wetsgeschiedenis"), and the amendment applied from 1982: the
+//     Nationaal Comité 4 en 5 mei writes that 5 May "in 1982 tot algemeen
+//     erkende feestdag werd uitgeroepen"
+//     (https://www.4en5mei.nl/vieren/geschiedenis-5-mei), NRC wrote in 1990
+//     that "bij de overheid geldt 5 mei sinds 1982 als vrije dag"
+//     (https://www.nrc.nl/nieuws/1990/09/22/kabinet-roept-5-mei-uit-tot-een-nationale-feestdag-6941709-a571532),
+//     and python-holidays dates the Act's change 5 January 1982
+//     (https://github.com/vacanza/holidays/blob/main/holidays/countries/netherlands.py). Its
+//     Staatsblad number and the exact day it took effect were not found;
+//     every source puts it before 5 May 1982, the only day of that year
+//     that matters here. The decree of 12 March 1982, nr. 1, that made
+//     5 May a national holiday and the decree of 24 September 1990 that
+//     replaced it with a yearly one (https://wetten.overheid.nl/BWBR0031337/1990-12-01)
+//     do not change the Act, so they change nothing here. Before 1982 the
+//     day off in lustrum years was a government decision for civil servants
+//     (1958; https://www.4en5mei.nl/herdenken-en-vieren/veelgestelde-vragen/tijdlijn-4-en-5-mei),
+//     not a feestdag of a law: those years are Observances, with
+//     [Holiday.Lustrum] set. Lustrum is set in every year divisible by 5,
+//     when many collective labour agreements give the day off. In 1946-1967
+//     the celebration moved off a Sunday; that is not modelled.
 //     Sources: https://nl.wikipedia.org/wiki/Bevrijdingsdag,
 //     https://www.nrc.nl/nieuws/2020/05/04/75-jaar-vrijheid-a3998655.
 //   - Movable feasts, every year, from Easter Sunday: Good Friday -2, Easter

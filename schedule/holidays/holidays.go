@@ -22,8 +22,8 @@ const (
 	// OpenStreetMap opening_hours selector "PH" means.
 	Public Kind = "public"
 	// Observance is a day that is not in article 3(1) but on which a centre
-	// may choose to close: Goede Vrijdag, and Bevrijdingsdag in the
-	// non-lustrum years before 1990.
+	// may choose to close: Goede Vrijdag, and Bevrijdingsdag before 1982,
+	// when the Act did not list it.
 	Observance Kind = "observance"
 	// Regional is a holiday of one province: carnival (Vastelaovend) in
 	// NL-LI and NL-NB.

@@ -304,13 +304,26 @@ func TestCoincidences(t *testing.T) {
 	}
 }
 
-// From 1990 on, the Public days are exactly those of article 3(1) of the
-// Algemene termijnenwet, with the first Easter and Whit days; Good Friday
-// is an Observance and carnival is Regional, in NL-LI and NL-NB only.
+// From 1982 on, the Public days are exactly those of article 3(1) of the
+// Algemene termijnenwet, which lists 5 May from 1982, with the first Easter
+// and Whit days; Good Friday is an Observance and carnival is Regional, in
+// NL-LI and NL-NB only. Before 1982 Bevrijdingsdag is an Observance, in
+// lustrum years too.
 func TestKindsFollowTheLaw(t *testing.T) {
 	for _, region := range []string{"", "NL-LI", "NL-NB"} {
 		c, _ := Netherlands(region)
-		for year := 1990; year <= LastYear; year++ {
+		for year := 1946; year < 1982; year++ {
+			var lib []Holiday
+			for _, h := range c.AllOn(date.New(year, time.May, 5), nil) {
+				if h.ID == "liberation-day" {
+					lib = append(lib, h)
+				}
+			}
+			if len(lib) != 1 || lib[0].Kind != Observance || lib[0].Lustrum != (year%5 == 0) {
+				t.Errorf("%q %d-05-05: %+v; want liberation-day observance", region, year, lib)
+			}
+		}
+		for year := 1982; year <= LastYear; year++ {
 			royal := "kingsday"
 			if year < 2014 {
 				royal = "queensday"

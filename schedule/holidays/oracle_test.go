@@ -48,9 +48,11 @@ type dhOutput struct {
 //
 //   - Bevrijdingsdag. date-holidays has rule "05-05" with "type: school" in
 //     every year (no "since"). Article 3(1) of the Algemene termijnenwet
-//     lists "de vijfde mei", so it is Public here from 1990, and before 1990
-//     in lustrum years; Observance in the other years 1946-1989; absent
-//     before 1946. See the package documentation.
+//     lists "de vijfde mei" from 1982, so it is Public here from 1982;
+//     Observance in 1946-1981, lustrum years included (the Act of 1964 did
+//     not list it; https://nl.wikipedia.org/wiki/Algemene_termijnenwet,
+//     https://www.4en5mei.nl/vieren/geschiedenis-5-mei); absent before 1946.
+//     See the package documentation.
 //   - Goede Vrijdag. date-holidays has rule "easter -2" with "type: school";
 //     it is not in article 3(1), so it is an Observance here. Neither is
 //     public, so the Public comparison holds; the test checks the date and
@@ -125,7 +127,7 @@ func TestAgainstDateHolidays(t *testing.T) {
 			switch {
 			case year < 1946:
 				return "", false
-			case year >= 1990 || year%5 == 0:
+			case year >= 1982:
 				return holidays.Public, true
 			}
 			return holidays.Observance, true

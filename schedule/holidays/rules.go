@@ -135,13 +135,13 @@ func (h hid) in(year int, easter date.Date) (date.Date, Kind, bool) {
 		}
 		return 0, "", false
 	case liberationDay:
-		// Celebrated on 5 May from 1946; a national holiday every year
-		// from 1990, before that only in lustrum years.
+		// Celebrated on 5 May from 1946; in article 3(1) of the Algemene
+		// termijnenwet, and so Public, from 1982.
 		if year < 1946 {
 			return 0, "", false
 		}
 		k := Public
-		if year < 1990 && year%5 != 0 {
+		if year < 1982 {
 			k = Observance
 		}
 		return ymd(year, time.May, 5), k, true
