@@ -25,14 +25,18 @@ type Service struct {
 	// that package eligibility lists as services to book next are ids of
 	// this kind.
 	ID string
+	// Kind says whether the service is a visit to its desk or a procedure
+	// that is decided without one.
+	Kind ServiceKind
 	// Name is the service's name; Description says in a sentence what it
 	// is, and may be empty.
 	Name, Description schedule.Text
-	// Desk is the desk that provides the service.
+	// Desk is the desk that provides the service: for a procedure, the
+	// desk of the authority that decides it.
 	Desk *Desk
-	// Hours is the service's own opening_hours expression, as written,
-	// when it is offered at fewer times than its desk is open; empty when
-	// it is offered whenever the desk is open.
+	// Hours is a visit's own opening_hours expression, as written, when
+	// it is offered at fewer times than its desk is open; empty when it is
+	// offered whenever the desk is open, and for a procedure.
 	Hours string
 	// Schedule is Hours compiled in the centre's time zone and holiday
 	// calendar, without the desk's closures: the service can be used when
@@ -40,12 +44,14 @@ type Service struct {
 	// empty.
 	Schedule *schedule.Schedule
 	// Appointment is set when visitors need an appointment: the service's
-	// own appointment field, else its desk's.
+	// own appointment field, else its desk's. It is false for a procedure.
 	Appointment bool
-	// BookingURL is where to book: the service's booking_url, else the
-	// centre's; empty when neither is given.
+	// BookingURL is where to book a visit: the service's booking_url,
+	// else its desk's, else the centre's; empty when none is given, and
+	// for a procedure.
 	BookingURL string
-	// Duration is the usual length of a visit; zero when not given.
+	// Duration is the usual length of a visit; zero when not given, and
+	// for a procedure.
 	Duration time.Duration
 	// For says who the service is for.
 	For Audience
@@ -61,6 +67,22 @@ type Service struct {
 	// order of the file; empty for a service that is done at the desk.
 	Processing []Target
 }
+
+// ServiceKind says what a service is for the person who uses it.
+type ServiceKind string
+
+const (
+	// Visit is a service that a person comes to the desk for, such as
+	// biometrics or registration: it has hours (its desk's, or narrower
+	// ones), maybe an appointment to book, and possibly processing periods
+	// for what follows the visit (a BSN sent by post). The default.
+	Visit ServiceKind = "visit"
+	// Procedure is a service that is decided for a person, such as the
+	// IND's decision on an application: nobody visits a desk for it, so
+	// it has no hours, appointment, booking link or duration, and it has
+	// at least one processing period.
+	Procedure ServiceKind = "procedure"
+)
 
 // Audience says who a service is for. A service for no route in
 // particular (information, registration) has no Routes.
@@ -99,8 +121,14 @@ type DatedValue struct {
 	Value float64
 	// Source is where the value is published: an https URL.
 	Source string
-	// Note says what the value is (an indexation, the law that sets it).
+	// Note says what the value is (an indexation, the law that sets it)
+	// and, for an Unverified value, what could not be confirmed.
 	Note string
+	// Unverified is set for a value that its source does not confirm (an
+	// amount from a firm's table, an example): the file says "verified:
+	// false". Every output that shows the value must say that it is not
+	// verified. The zero value is a value its source confirms.
+	Unverified bool
 }
 
 // At returns the value in force on day: the last one that is valid from
@@ -116,12 +144,15 @@ func (d Dated) At(day date.Date) (DatedValue, bool) {
 }
 
 // Outdated reports whether the value At returns for day may be outdated:
-// for an Indexed number, from one year after its last value on.
+// for an Indexed number, from one year after the value in force on day,
+// when no newer value is known (after the last value, or in a gap of
+// years whose values could not be sourced).
 func (d Dated) Outdated(day date.Date) bool {
-	if !d.Indexed || len(d.Values) == 0 {
+	v, ok := d.At(day)
+	if !d.Indexed || !ok {
 		return false
 	}
-	return day >= d.Values[len(d.Values)-1].From.AddDate(1, 0, 0)
+	return day >= v.From.AddDate(1, 0, 0)
 }
 
 // TargetKind says whether a processing period is a policy target or a
@@ -184,6 +215,7 @@ func (c *Centre) Service(id string) (*Service, bool) {
 // serviceConfig is a service as written in the file.
 type serviceConfig struct {
 	id                val[string]
+	kind              val[string]
 	name, description val[schedule.Text]
 	desk              val[string]
 	hours             val[string]
@@ -214,10 +246,11 @@ type datedConfig struct {
 }
 
 type datedValueConfig struct {
-	from   val[date.Date]
-	value  val[float64]
-	source val[string]
-	note   val[string]
+	from     val[date.Date]
+	value    val[float64]
+	source   val[string]
+	note     val[string]
+	verified val[bool]
 }
 
 // Nationality words in a service's for.nationality.
@@ -241,6 +274,7 @@ func (d *decoder) service(a at) serviceConfig {
 	const hoursExample = `an opening_hours expression such as "Tu 09:00-12:30"`
 	d.mapping(a, "a service: a mapping with id, name, desk and more", []field{
 		{"id", "the service's id, such as ind-biometrics", func(a at) { s.id = d.id(a) }},
+		{"kind", "", func(a at) { s.kind = d.oneOf(a, string(Visit), string(Procedure)) }},
 		{"name", "the service's name in nl and en", func(a at) { s.name = d.text(a) }},
 		{"description", "", func(a at) { s.description = d.text(a) }},
 		{"desk", "the desk that provides the service: a desk id", func(a at) { s.desk = d.id(a) }},
@@ -328,7 +362,8 @@ func (d *decoder) dated(a at, what string, money bool) datedConfig {
 }
 
 // datedValues decodes the values of a dated number, in the format of
-// eligibility/params: from, value, source and note, each required.
+// eligibility/params: from, value, source and note, each required, and
+// verified: false for a value its source does not confirm.
 func (d *decoder) datedValues(a at, money bool) []datedValueConfig {
 	var vs []datedValueConfig
 	if d.list(a, "a list of dated values (- from: ..., value: ..., source: ..., note: ...)", func(a at) {
@@ -355,6 +390,7 @@ func (d *decoder) datedValues(a at, money bool) []datedValueConfig {
 				}
 			}},
 			{"note", "a note that says what the value is", func(a at) { v.note = d.nonEmpty(a, "text: what the value is") }},
+			{"verified", "", func(a at) { v.verified = d.boolean(a) }},
 		})
 		vs = append(vs, v)
 	}) && len(a.node.(*ast.SequenceNode).Values) == 0 {
@@ -381,14 +417,14 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 		}
 		s := &Service{
 			ID:          sc.id.v,
+			Kind:        Visit,
 			Name:        sc.name.v,
 			Description: sc.description.v,
 			Hours:       sc.hours.v,
-			BookingURL:  c.BookingURL,
 			Duration:    sc.duration.v,
 		}
-		if sc.bookingURL.ok {
-			s.BookingURL = sc.bookingURL.v
+		if sc.kind.ok {
+			s.Kind = ServiceKind(sc.kind.v)
 		}
 		if sc.desk.ok {
 			if desk, ok := c.Desk(sc.desk.v); ok {
@@ -402,9 +438,22 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 				d.errorf(sc.desk.at, "%s", withSuggestion(fmt.Sprintf("unknown desk %q", sc.desk.v), sc.desk.v, names, "the desks are"))
 			}
 		}
-		s.Appointment = s.Desk != nil && s.Desk.Appointment
-		if sc.appointment.ok {
-			s.Appointment = sc.appointment.v
+		if s.Kind == Procedure {
+			d.checkProcedure(sc)
+			s.Hours, s.Duration = "", 0
+			sc.hours.ok = false
+		} else {
+			s.Appointment = s.Desk != nil && s.Desk.Appointment
+			if sc.appointment.ok {
+				s.Appointment = sc.appointment.v
+			}
+			s.BookingURL = c.BookingURL
+			if s.Desk != nil {
+				s.BookingURL = s.Desk.BookingURL
+			}
+			if sc.bookingURL.ok {
+				s.BookingURL = sc.bookingURL.v
+			}
 		}
 		if sc.hours.ok {
 			if strings.TrimSpace(sc.hours.v) == "" {
@@ -430,6 +479,27 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 		out = append(out, s)
 	}
 	return out
+}
+
+// checkProcedure checks that a service of kind procedure has processing
+// periods and none of the fields of a visit.
+func (d *decoder) checkProcedure(sc *serviceConfig) {
+	for _, f := range []struct {
+		name string
+		at   at // with a node when the field is present
+	}{
+		{"hours", sc.hours.at},
+		{"appointment", sc.appointment.at},
+		{"booking_url", sc.bookingURL.at},
+		{"duration", sc.duration.at},
+	} {
+		if f.at.node != nil {
+			d.errorf(f.at, "a procedure is decided without a visit, so it has no %s: leave it out, or make the service kind: visit", f.name)
+		}
+	}
+	if len(sc.processing) == 0 {
+		d.errorf(sc.kind.at, "a procedure is decided within its processing periods: expected processing (- id: ...), found none")
+	}
 }
 
 func (d *decoder) audience(sc *serviceConfig) Audience {
@@ -472,7 +542,8 @@ func (d *decoder) compileDated(c datedConfig) Dated {
 				continue
 			}
 		}
-		out.Values = append(out.Values, DatedValue{From: v.from.v, Value: v.value.v, Source: v.source.v, Note: v.note.v})
+		out.Values = append(out.Values, DatedValue{From: v.from.v, Value: v.value.v, Source: v.source.v, Note: v.note.v,
+			Unverified: v.verified.ok && !v.verified.v})
 	}
 	return out
 }
