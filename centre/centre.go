@@ -31,6 +31,7 @@
 //	    name: {nl: IND-servicepunt, en: IND service point}   # required
 //	    location: {nl: ..., en: ...}     # where in the building
 //	    appointment: true
+//	    booking_url: https://...                             # absent: the centre's
 //	    hours: Tu,Th 09:00-12:30; Fr 13:30-17:00             # required: opening_hours syntax
 //	    recurrences:
 //	      - rrule: FREQ=MONTHLY;BYDAY=1SA                    # RFC 5545, day-level
@@ -44,13 +45,14 @@
 //	        reason: {nl: ..., en: ...}
 //	services:                            # what the centre offers, see [Service]
 //	  - id: ind-hsm-decision             # required, unique
+//	    kind: procedure                  # visit (the default) or procedure, see [ServiceKind]
 //	    name: {nl: ..., en: ...}         # required
 //	    description: {nl: ..., en: ...}
 //	    desk: ind                        # required: the desk that provides it
-//	    hours: Tu 09:00-12:30            # narrower than the desk's; absent: the desk's hours
-//	    appointment: true                # absent: the desk's
-//	    booking_url: https://...         # absent: the centre's
-//	    duration: 15m                    # the usual visit, 1m to 8h
+//	    hours: Tu 09:00-12:30            # a visit's: narrower than the desk's; absent: the desk's hours
+//	    appointment: true                # a visit's: absent: the desk's
+//	    booking_url: https://...         # a visit's: absent: the desk's, else the centre's
+//	    duration: 15m                    # a visit's usual length, 1m to 8h
 //	    for:
 //	      routes: [highly-skilled-migrant]   # residence routes of package eligibility
 //	      nationality: [non-eu]          # eu, non-eu; absent: both
@@ -78,10 +80,12 @@
 // starts or overlaps another, a duplicate desk id and a default_desk that
 // names no desk are all errors; so are a duplicate service id, a service
 // whose desk does not exist, malformed service hours, a route that package
-// eligibility does not know, a statutory period not in days, and dated
-// values out of date order or without an https source and a note. Load reports every error of a file at once,
-// each with its line, column and field path (see [Error]), and returns no
-// centre at all when there is one.
+// eligibility does not know, a statutory period not in days, dated
+// values out of date order or without an https source and a note, and a
+// procedure without processing periods or with the fields of a visit
+// (hours, appointment, booking_url, duration). Load reports every error of
+// a file at once, each with its line, column and field path (see [Error]),
+// and returns no centre at all when there is one.
 //
 // Before it parses a file, Load checks it against [Limits]: a file larger
 // than 1 MiB (the size limit can be raised), nested more than [MaxDepth]
@@ -186,6 +190,9 @@ type Desk struct {
 	Name, Location schedule.Text
 	// Appointment is set when visitors need an appointment.
 	Appointment bool
+	// BookingURL is where to book a visit to the desk: the desk's
+	// booking_url, else the centre's; empty when neither is given.
+	BookingURL string
 	// Hours is the desk's weekly opening_hours expression, as written.
 	Hours string
 	// Schedule is the desk's compiled schedule: its hours, recurrences and

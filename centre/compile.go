@@ -305,6 +305,7 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 				Name:        k.name.v,
 				Location:    k.location.v,
 				Appointment: k.appointment.v,
+				BookingURL:  cmp.Or(k.bookingURL.v, c.BookingURL),
 				Hours:       k.hours.v,
 				Schedule:    s,
 			}

@@ -63,6 +63,7 @@ type deskConfig struct {
 	id             val[string]
 	name, location val[schedule.Text]
 	appointment    val[bool]
+	bookingURL     val[string]
 	hours          val[string]
 	recurrences    []recurrenceConfig
 	exceptions     []exceptionConfig
@@ -940,6 +941,7 @@ func (d *decoder) desk(a at, hoursExample string) deskConfig {
 		{"name", "the desk's name in nl and en", func(a at) { k.name = d.text(a) }},
 		{"location", "", func(a at) { k.location = d.text(a) }},
 		{"appointment", "", func(a at) { k.appointment = d.boolean(a) }},
+		{"booking_url", "", func(a at) { k.bookingURL = d.url(a) }},
 		{"hours", "the desk's hours: " + hoursExample, func(a at) { k.hours = d.hours(a, hoursExample) }},
 		{"recurrences", "", func(a at) {
 			d.limitedList(a, "a list of recurrences (- rrule: ...)", maxRecurrences, "recurrences", func(a at) {

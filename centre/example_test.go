@@ -71,8 +71,8 @@ desks:
 }
 
 func ExampleLoadWithLimits() {
-	// A centre file of 2 MiB: the Maastricht file and a long comment.
-	data := append(centres.Maastricht(), "# "+strings.Repeat("x", 2<<20)+"\n"...)
+	// A centre file of 2 MiB: a long comment and the Maastricht file.
+	data := append([]byte("# "+strings.Repeat("x", 2<<20)+"\n"), centres.Maastricht()...)
 
 	_, err := centre.Load("big.yaml", data)
 	fmt.Println(err)
@@ -86,7 +86,7 @@ func ExampleLoadWithLimits() {
 	_, err = centre.LoadWithLimits("deep.yaml", []byte(strings.Repeat("[", 100_000)), centre.Limits{MaxSize: 4 << 20})
 	fmt.Println(err)
 	// Output:
-	// big.yaml:313:1034685: the file is larger than 1 MiB (1048576 bytes), the most a centre file may have
+	// big.yaml:1:1048577: the file is larger than 1 MiB (1048576 bytes), the most a centre file may have
 	// true
 	// maastricht <nil>
 	// deep.yaml:1:101: lists and mappings nested more than 100 deep: a centre file nests about 6 deep

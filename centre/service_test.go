@@ -18,7 +18,7 @@ func TestMaastrichtServices(t *testing.T) {
 		t.Fatalf("%d services", len(c.Services))
 	}
 	bio, ok := c.Service("ind-biometrics")
-	if !ok || bio.Desk == nil || bio.Desk.ID != "ind" || !bio.Appointment || bio.BookingURL != c.BookingURL ||
+	if !ok || bio.Kind != centre.Visit || bio.Desk == nil || bio.Desk.ID != "ind" || !bio.Appointment || bio.BookingURL != bio.Desk.BookingURL ||
 		bio.Duration != 15*time.Minute || bio.Schedule != nil || bio.Hours != "" || bio.For.EU || !bio.For.NonEU ||
 		len(bio.Documents) != 2 || len(bio.Processing) != 0 || len(bio.Fee.Values) != 0 {
 		t.Errorf("ind-biometrics %+v", bio)
@@ -31,8 +31,15 @@ func TestMaastrichtServices(t *testing.T) {
 	if !advice.For.EU || !advice.For.NonEU || !advice.For.FamilyMembers || len(advice.For.Routes) != 0 {
 		t.Errorf("immigration-advice is for %+v", advice.For)
 	}
+	if brp, _ := c.Service("brp-registration"); brp.Kind != centre.Visit || brp.BookingURL != "https://expatcentremaastrichtregion.nl/appointment" ||
+		brp.Desk.BookingURL == bio.Desk.BookingURL || brp.Desk.BookingURL == brp.BookingURL {
+		t.Errorf("brp-registration books at %q, its desk at %q, the IND desk at %q: want three pages", brp.BookingURL, brp.Desk.BookingURL, bio.Desk.BookingURL)
+	}
+	if intake, _ := c.Service("one-stop-shop-intake"); intake.BookingURL != intake.Desk.BookingURL || intake.BookingURL == c.BookingURL {
+		t.Errorf("one-stop-shop-intake books at %q, want its desk's %q", intake.BookingURL, intake.Desk.BookingURL)
+	}
 	hsm, _ := c.Service("ind-hsm-decision")
-	if hsm.Appointment || len(hsm.For.Routes) != 1 || hsm.For.Routes[0] != eligibility.HighlySkilledMigrant || len(hsm.Processing) != 3 {
+	if hsm.Kind != centre.Procedure || hsm.Appointment || hsm.BookingURL != "" || hsm.Duration != 0 || len(hsm.For.Routes) != 1 || hsm.For.Routes[0] != eligibility.HighlySkilledMigrant || len(hsm.Processing) != 3 {
 		t.Fatalf("ind-hsm-decision %+v", hsm)
 	}
 	st := hsm.Processing[2]

@@ -56,7 +56,8 @@ func (c *Catalogue) IDs() []string {
 }
 
 // Available returns the services that can be used at t (see
-// [Service.IsOpen]), in the order of the centre file.
+// [Service.IsOpen]), in the order of the centre file: visits only, as a
+// procedure is never open.
 func (c *Catalogue) Available(t time.Time) []Service {
 	var out []Service
 	for _, s := range c.services {
@@ -86,19 +87,28 @@ type Service struct {
 	*centre.Service
 }
 
-// IsOpen reports whether the service can be used at t: its desk is open,
-// and so are its own hours if it has them. Unknown counts as not open, as
-// in [schedule.Schedule.IsOpen]. IsOpen does not allocate.
+// IsVisit reports whether the service is one that people visit the desk
+// for ([centre.Visit]); the other kind, a [centre.Procedure], is decided
+// without a visit and is never open.
+func (s Service) IsVisit() bool { return s.Kind != centre.Procedure }
+
+// IsOpen reports whether the service can be used at t: it is a visit, its
+// desk is open, and so are its own hours if it has them. Unknown counts as
+// not open, as in [schedule.Schedule.IsOpen]. A procedure is never open:
+// nobody visits a desk for it. IsOpen does not allocate.
 func (s Service) IsOpen(t time.Time) bool {
-	return s.Desk.Schedule.IsOpen(t) && (s.Schedule == nil || s.Schedule.IsOpen(t))
+	return s.IsVisit() && s.Desk.Schedule.IsOpen(t) && (s.Schedule == nil || s.Schedule.IsOpen(t))
 }
 
 // Intervals returns the intervals in [from, to) in which the service can
 // be used (or, Kind Unknown, may be usable), in order, in the centre's
 // time zone: the intervals of its desk's schedule cut to those of its own
 // hours. An interval keeps the comment and reason of the desk's interval,
-// else those of the service's own hours.
+// else those of the service's own hours. A procedure has none.
 func (s Service) Intervals(from, to time.Time) []schedule.Interval {
+	if !s.IsVisit() {
+		return nil
+	}
 	desk := s.Desk.Schedule.Intervals(from, to)
 	if s.Schedule == nil {
 		return desk
@@ -150,9 +160,9 @@ const chunk = 28 * 24 * time.Hour
 // interval that runs past the horizon is cut there. Next looks only at the
 // days the desk's schedule answers for (see [schedule.Schedule.Bounds]):
 // it returns fewer than n intervals when the horizon or the end of those
-// days comes first, and none for n < 1.
+// days comes first, and none for n < 1 or for a procedure.
 func (s Service) Next(from time.Time, n int, horizon time.Duration) []schedule.Interval {
-	if n < 1 || horizon <= 0 {
+	if n < 1 || horizon <= 0 || !s.IsVisit() {
 		return nil
 	}
 	var out []schedule.Interval

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/services"
@@ -73,10 +74,11 @@ func TestMaastrichtCatalogue(t *testing.T) {
 	}
 }
 
-// A service is available when its desk is open and its own hours are.
+// A service is available when its desk is open and its own hours are; the
+// IND's decisions, procedures, never are.
 func TestAvailable(t *testing.T) {
 	cat := maastricht(t)
-	ind := []string{"ind-biometrics", "residence-sticker", "immigration-advice", "ind-hsm-decision", "ind-researcher-decision"}
+	ind := []string{"ind-biometrics", "residence-sticker", "immigration-advice"}
 	tests := []struct {
 		at   string
 		want []string
@@ -86,8 +88,7 @@ func TestAvailable(t *testing.T) {
 		{"2026-12-22T10:00", append([]string{"brp-registration", "one-stop-shop-intake"}, ind...)},
 		// Friday afternoon: the IND desk only, with card collection; the
 		// municipal desk is closed.
-		{"2026-12-18T14:00", []string{"ind-biometrics", "residence-permit-collection", "residence-sticker", "immigration-advice",
-			"ind-hsm-decision", "ind-researcher-decision"}},
+		{"2026-12-18T14:00", []string{"ind-biometrics", "residence-permit-collection", "residence-sticker", "immigration-advice"}},
 		// Thursday afternoon: the municipal desk is open, but the intake's
 		// own hours are mornings.
 		{"2026-12-17T14:00", []string{"brp-registration"}},
@@ -208,6 +209,41 @@ func TestNextTestCentre(t *testing.T) {
 	decision, _ := cat.Service("decision")
 	if !decision.Appointment || decision.BookingURL != "https://example.org/book" {
 		t.Errorf("decision: appointment %v, booking %q: want the desk's and the centre's", decision.Appointment, decision.BookingURL)
+	}
+	if night.BookingURL != "https://example.org/always" {
+		t.Errorf("night: booking %q, want its desk's", night.BookingURL)
+	}
+}
+
+// A procedure is decided without a visit: it is never open, has no
+// intervals, no appointment and no booking link, even though its desk is
+// open around the clock; its processing periods are estimated as a
+// visit's are.
+func TestProcedure(t *testing.T) {
+	cat := testCentre(t)
+	permit, _ := cat.Service("permit")
+	from := at(t, "2026-03-02T12:00")
+	if permit.IsVisit() || permit.Kind != centre.Procedure || permit.IsOpen(from) || permit.Appointment || permit.BookingURL != "" {
+		t.Errorf("permit: visit %v, kind %s, open %v, appointment %v, booking %q", permit.IsVisit(), permit.Kind, permit.IsOpen(from), permit.Appointment, permit.BookingURL)
+	}
+	if ivs := permit.Intervals(from, from.Add(24*time.Hour)); ivs != nil {
+		t.Errorf("permit intervals %v", spans(ivs))
+	}
+	if next := permit.Next(from, 1, 30*24*time.Hour); next != nil {
+		t.Errorf("permit next %v", spans(next))
+	}
+	for _, s := range cat.Available(from) {
+		if s.ID == "permit" {
+			t.Error("Available lists the procedure")
+		}
+	}
+	night, _ := cat.Service("night")
+	if !night.IsVisit() || !night.IsOpen(from) {
+		t.Error("night: want a visit, open")
+	}
+	est, err := cat.Estimate("permit", day(t, "2026-03-02"))
+	if err != nil || len(est.Periods) != 1 || est.Periods[0].Due != day(t, "2026-03-30") {
+		t.Errorf("permit estimate %+v, %v", est, err)
 	}
 }
 

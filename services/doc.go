@@ -14,7 +14,11 @@
 //
 // # When a service can be used
 //
-// A service can be used when its desk is open and, if the service has
+// A service is a visit to its desk ([centre.Visit]: biometrics,
+// registration) or a procedure that is decided without one
+// ([centre.Procedure]: the IND's decision on an application). A procedure
+// is never open and has no intervals: what it has are processing periods.
+// A visit can be used when its desk is open and, if the service has
 // hours of its own, those hours are open too: the intersection of the two
 // schedules. The desk's schedule carries the centre's closures; the
 // service's own hours only narrow it. An interval in which either schedule

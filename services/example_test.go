@@ -45,8 +45,6 @@ func ExampleCatalogue_Available() {
 	// residence-permit-collection at ind
 	// residence-sticker at ind
 	// immigration-advice at ind
-	// ind-hsm-decision at ind
-	// ind-researcher-decision at ind
 }
 
 func ExampleService_Next() {

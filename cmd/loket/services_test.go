@@ -24,7 +24,7 @@ func TestServicesText(t *testing.T) {
 			"  Available now, until 12:30\n",
 			"\nresidence-permit-collection: Collecting a residence permit card\n",
 			"  Next: Friday, 8 January 2027, 13:30–17:00\n",
-			"  Fee: €582 from Thursday, 3 May 2018, the last amount known; it is indexed\n    every year, so a newer one probably applies\n",
+			"  Fee: €423 (from Thursday, 1 January 2026)\n",
 			"  Processing: the BSN by post after fast-track registration, 3 working days\n",
 		}},
 		// Christmas Day, in Dutch (the centre's language).
@@ -96,7 +96,7 @@ func TestServicesJSON(t *testing.T) {
 		t.Errorf("brp-registration %+v", brp)
 	}
 	hsm := got.Services[byID["ind-hsm-decision"]]
-	if hsm.Appointment || hsm.Fee == nil || hsm.Fee.Amount != 582 || len(hsm.Processing) != 3 {
+	if hsm.Appointment || hsm.Fee == nil || hsm.Fee.Amount != 423 || len(hsm.Processing) != 3 {
 		t.Errorf("ind-hsm-decision %+v", hsm)
 	}
 }
