@@ -25,14 +25,18 @@ type Service struct {
 	// that package eligibility lists as services to book next are ids of
 	// this kind.
 	ID string
+	// Kind says whether the service is a visit to its desk or a procedure
+	// that is decided without one.
+	Kind ServiceKind
 	// Name is the service's name; Description says in a sentence what it
 	// is, and may be empty.
 	Name, Description schedule.Text
-	// Desk is the desk that provides the service.
+	// Desk is the desk that provides the service: for a procedure, the
+	// desk of the authority that decides it.
 	Desk *Desk
-	// Hours is the service's own opening_hours expression, as written,
-	// when it is offered at fewer times than its desk is open; empty when
-	// it is offered whenever the desk is open.
+	// Hours is a visit's own opening_hours expression, as written, when
+	// it is offered at fewer times than its desk is open; empty when it is
+	// offered whenever the desk is open, and for a procedure.
 	Hours string
 	// Schedule is Hours compiled in the centre's time zone and holiday
 	// calendar, without the desk's closures: the service can be used when
@@ -40,12 +44,14 @@ type Service struct {
 	// empty.
 	Schedule *schedule.Schedule
 	// Appointment is set when visitors need an appointment: the service's
-	// own appointment field, else its desk's.
+	// own appointment field, else its desk's. It is false for a procedure.
 	Appointment bool
-	// BookingURL is where to book: the service's booking_url, else the
-	// centre's; empty when neither is given.
+	// BookingURL is where to book a visit: the service's booking_url,
+	// else its desk's, else the centre's; empty when none is given, and
+	// for a procedure.
 	BookingURL string
-	// Duration is the usual length of a visit; zero when not given.
+	// Duration is the usual length of a visit; zero when not given, and
+	// for a procedure.
 	Duration time.Duration
 	// For says who the service is for.
 	For Audience
@@ -61,6 +67,22 @@ type Service struct {
 	// order of the file; empty for a service that is done at the desk.
 	Processing []Target
 }
+
+// ServiceKind says what a service is for the person who uses it.
+type ServiceKind string
+
+const (
+	// Visit is a service that a person comes to the desk for, such as
+	// biometrics or registration: it has hours (its desk's, or narrower
+	// ones), maybe an appointment to book, and possibly processing periods
+	// for what follows the visit (a BSN sent by post). The default.
+	Visit ServiceKind = "visit"
+	// Procedure is a service that is decided for a person, such as the
+	// IND's decision on an application: nobody visits a desk for it, so
+	// it has no hours, appointment, booking link or duration, and it has
+	// at least one processing period.
+	Procedure ServiceKind = "procedure"
+)
 
 // Audience says who a service is for. A service for no route in
 // particular (information, registration) has no Routes.
@@ -193,6 +215,7 @@ func (c *Centre) Service(id string) (*Service, bool) {
 // serviceConfig is a service as written in the file.
 type serviceConfig struct {
 	id                val[string]
+	kind              val[string]
 	name, description val[schedule.Text]
 	desk              val[string]
 	hours             val[string]
@@ -251,6 +274,7 @@ func (d *decoder) service(a at) serviceConfig {
 	const hoursExample = `an opening_hours expression such as "Tu 09:00-12:30"`
 	d.mapping(a, "a service: a mapping with id, name, desk and more", []field{
 		{"id", "the service's id, such as ind-biometrics", func(a at) { s.id = d.id(a) }},
+		{"kind", "", func(a at) { s.kind = d.oneOf(a, string(Visit), string(Procedure)) }},
 		{"name", "the service's name in nl and en", func(a at) { s.name = d.text(a) }},
 		{"description", "", func(a at) { s.description = d.text(a) }},
 		{"desk", "the desk that provides the service: a desk id", func(a at) { s.desk = d.id(a) }},
@@ -393,14 +417,14 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 		}
 		s := &Service{
 			ID:          sc.id.v,
+			Kind:        Visit,
 			Name:        sc.name.v,
 			Description: sc.description.v,
 			Hours:       sc.hours.v,
-			BookingURL:  c.BookingURL,
 			Duration:    sc.duration.v,
 		}
-		if sc.bookingURL.ok {
-			s.BookingURL = sc.bookingURL.v
+		if sc.kind.ok {
+			s.Kind = ServiceKind(sc.kind.v)
 		}
 		if sc.desk.ok {
 			if desk, ok := c.Desk(sc.desk.v); ok {
@@ -414,9 +438,22 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 				d.errorf(sc.desk.at, "%s", withSuggestion(fmt.Sprintf("unknown desk %q", sc.desk.v), sc.desk.v, names, "the desks are"))
 			}
 		}
-		s.Appointment = s.Desk != nil && s.Desk.Appointment
-		if sc.appointment.ok {
-			s.Appointment = sc.appointment.v
+		if s.Kind == Procedure {
+			d.checkProcedure(sc)
+			s.Hours, s.Duration = "", 0
+			sc.hours.ok = false
+		} else {
+			s.Appointment = s.Desk != nil && s.Desk.Appointment
+			if sc.appointment.ok {
+				s.Appointment = sc.appointment.v
+			}
+			s.BookingURL = c.BookingURL
+			if s.Desk != nil {
+				s.BookingURL = s.Desk.BookingURL
+			}
+			if sc.bookingURL.ok {
+				s.BookingURL = sc.bookingURL.v
+			}
 		}
 		if sc.hours.ok {
 			if strings.TrimSpace(sc.hours.v) == "" {
@@ -442,6 +479,27 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 		out = append(out, s)
 	}
 	return out
+}
+
+// checkProcedure checks that a service of kind procedure has processing
+// periods and none of the fields of a visit.
+func (d *decoder) checkProcedure(sc *serviceConfig) {
+	for _, f := range []struct {
+		name string
+		at   at // with a node when the field is present
+	}{
+		{"hours", sc.hours.at},
+		{"appointment", sc.appointment.at},
+		{"booking_url", sc.bookingURL.at},
+		{"duration", sc.duration.at},
+	} {
+		if f.at.node != nil {
+			d.errorf(f.at, "a procedure is decided without a visit, so it has no %s: leave it out, or make the service kind: visit", f.name)
+		}
+	}
+	if len(sc.processing) == 0 {
+		d.errorf(sc.kind.at, "a procedure is decided within its processing periods: expected processing (- id: ...), found none")
+	}
 }
 
 func (d *decoder) audience(sc *serviceConfig) Audience {
