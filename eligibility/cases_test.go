@@ -28,6 +28,10 @@ type testCase struct {
 	Outdated *bool `yaml:"outdated"`
 	// Error, instead of Expect, is a text the error must contain.
 	Error string `yaml:"error"`
+	// Source is where the rule or the value that the case checks is
+	// published, an https URL; the cases of the corrections of issue 8
+	// each give one.
+	Source string `yaml:"source"`
 
 	file string
 	line int
@@ -74,6 +78,9 @@ func loadCases(t *testing.T) []testCase {
 			c.file, c.line = file, n.GetToken().Position.Line
 			if c.Name == "" || c.Date == "" || (c.Error == "") == (len(c.Expect) == 0) {
 				t.Fatalf("%s:%d: a case needs a name, a date, and either expect or error", file, c.line)
+			}
+			if c.Source != "" && !strings.HasPrefix(c.Source, "https://") {
+				t.Fatalf("%s:%d: source %q is not an https URL", file, c.line, c.Source)
 			}
 			cases = append(cases, c)
 		}

@@ -18,18 +18,31 @@
 //     IND as a sponsor, and a gross monthly salary (without holiday
 //     allowance) of at least the income criterion: the amount for 30 or
 //     older from the 30th birthday, the amount for under 30 before it, or
-//     the reduced amount within 3 years after graduating (or finishing a
-//     doctorate or research).
+//     the reduced amount. The reduced amount applies during or straight
+//     after an orientation year (orientation_year_permit), and within 3
+//     years after completing a programme or research that qualifies for an
+//     orientation year (degree and graduated_on), whether or not the person
+//     had one; a foreign bachelor's degree does not qualify. Without the
+//     facts that decide it, and a salary between the amounts, the route
+//     needs information and names them.
 //   - eu-blue-card (Directive (EU) 2021/1883): no recognised sponsor needed,
 //     a contract of at least 6 months (Article 5(1)(a)) and the Blue Card
 //     income criterion, or from 12 June 2024 the reduced one within 3 years
 //     after graduating (Article 5(5)). The age does not matter.
-//   - researcher (Directive (EU) 2016/801): exempt from the income
-//     criterion, but the research organisation must be recognised; the
-//     Netherlands recognises it as a sponsor, so the fact is the same
-//     recognised_sponsor.
-//   - orientation-year (zoekjaar hoogopgeleiden): graduated, or finished a
-//     doctorate or research, within 3 years before the reference date.
+//   - researcher (Directive (EU) 2016/801): the research organisation must
+//     be recognised by the IND for research (research_organisation_recognised,
+//     Article 9; an employer's recognised_sponsor is not it). A researcher
+//     is exempt from the income criteria of the highly skilled migrant
+//     scheme, but must have sufficient means of support (Article 7; the
+//     IND: "sufficient, long-term and independent means of support"). No
+//     amount for them was found, and loket does not assess them: the reason
+//     means-not-assessed has the effect [NotAssessed], so the route is
+//     needs-information at best, never eligible, with no fact to give.
+//   - orientation-year (zoekjaar hoogopgeleiden): a programme or research
+//     of the IND's categories ([Degree], the fact degree), completed within
+//     3 years before the reference date, and no orientation year after that
+//     programme yet (orientation_year_used): one per programme completed.
+//     There is no income criterion.
 //   - family-member: joining a highly skilled migrant, or a holder of an EU
 //     Blue Card (Directive (EU) 2021/1883, Article 17), a researcher
 //     (Directive (EU) 2016/801, Article 26) or an intra-corporate
@@ -53,11 +66,38 @@
 // A route is [NotEligible] when a criterion definitely fails, else
 // [NeedsInformation] when a fact that decides a criterion is missing (the
 // result names it; a fact that could not change the outcome is not asked
-// for: a salary above every threshold that could apply needs no age), else
-// [Eligible]. Eligible means the criteria encoded here are met; the IND's
+// for: a salary above every threshold that could apply needs no age) or a
+// criterion is one that loket does not assess (the researcher's means of
+// support; no fact is named), else [Eligible]. Eligible means the criteria encoded here are met; the IND's
 // general requirements (a valid passport, no danger to public order, a
 // tuberculosis test, diploma evaluation, a market-conform salary) are not
 // assessed.
+//
+// # Facts
+//
+// The JSON contract of "loket check" and the widget is one object, read by
+// [ParseFacts]; every member but date and nationality may be left out or
+// null:
+//
+//	date                              the reference date, YYYY-MM-DD
+//	nationality                       ISO 3166-1 alpha-2 code
+//	birth_date, age                   the age on the date (either)
+//	purpose                           the route asked about, listed first
+//	gross_monthly_salary              euros, without holiday allowance
+//	recognised_sponsor                the employer of a highly skilled migrant is a recognised sponsor
+//	graduated_on                      the day the programme of degree was completed (research: ended)
+//	degree                            the programme, one of the IND's categories:
+//	                                  dutch-bachelor, dutch-master, dutch-phd, dutch-postdoctoral,
+//	                                  erasmus-mundus-master, foreign-top-200,
+//	                                  cultural-policy-programme, development-cooperation-programme,
+//	                                  scientific-research; not qualifying: foreign-bachelor, other
+//	orientation_year_permit           holds an orientation-year permit or applies straight after it
+//	orientation_year_used             already had an orientation year after this programme
+//	research_organisation_recognised  the research organisation is recognised by the IND for research
+//	contract_months                   the contract (a transfer) in months
+//	family_of                         the route of the person a family member joins
+//	ict_role                          manager, specialist or trainee
+//	group_employment_months           months within the group before a transfer
 //
 // # Dates
 //

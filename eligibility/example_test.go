@@ -74,6 +74,40 @@ func ExampleRules_Check_needsInformation() {
 	// Of een brutomaandsalaris van € 5.000 genoeg is, hangt af van welk salariscriterium geldt: geef de datum van afstuderen (graduated_on).
 }
 
+// The reduced income criterion for recent graduates needs a programme that
+// qualifies for an orientation year: a foreign bachelor's degree does not.
+// A researcher is never eligible here, as loket does not assess the means
+// of support.
+func ExampleRules_Check_degree() {
+	rules, err := eligibility.Default()
+	if err != nil {
+		panic(err)
+	}
+	facts, err := eligibility.ParseFacts([]byte(`{"date": "2026-03-01", "nationality": "IN", "age": 25,
+		"gross_monthly_salary": 3200, "recognised_sponsor": true, "graduated_on": "2025-07-01",
+		"degree": "foreign-bachelor", "orientation_year_permit": false,
+		"research_organisation_recognised": true}`))
+	if err != nil {
+		panic(err)
+	}
+	res, err := rules.Check(facts)
+	if err != nil {
+		panic(err)
+	}
+	en := i18n.NewPrinter(language.English)
+	hsm, _ := res.Route(eligibility.HighlySkilledMigrant)
+	fmt.Println(hsm.Outcome, hsm.Reasons[1].Code)
+	fmt.Println(hsm.Reasons[len(hsm.Reasons)-1].Message(en))
+	researcher, _ := res.Route(eligibility.Researcher)
+	fmt.Println(researcher.Outcome, researcher.Missing)
+	fmt.Println(researcher.Reasons[len(researcher.Reasons)-1].Message(en))
+	// Output:
+	// not-eligible degree-not-qualifying
+	// The gross monthly salary of €3,200 is below the income criterion of €4,357.
+	// needs-information []
+	// A researcher must still have sufficient means of support (Directive (EU) 2016/801, Article 7). loket does not assess them, so it never says that this route is open to you: the IND decides on the research organisation's application.
+}
+
 // Errors in the JSON facts name the line, the column and the field.
 func ExampleParseFacts() {
 	_, err := eligibility.ParseFacts([]byte(`{"date": "2026-03-01",

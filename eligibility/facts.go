@@ -46,12 +46,34 @@ type Facts struct {
 	// GrossMonthlySalary is the gross salary per month without holiday
 	// allowance.
 	GrossMonthlySalary *Money `json:"gross_monthly_salary"`
-	// RecognisedSponsor says whether the employer (for a researcher: the
-	// research organisation) is recognised by the IND as a sponsor.
+	// RecognisedSponsor says whether the employer of a highly skilled
+	// migrant is recognised by the IND as a sponsor. A researcher's
+	// research organisation is ResearchOrganisationRecognised.
 	RecognisedSponsor *bool `json:"recognised_sponsor"`
-	// GraduatedOn is the day a higher education programme, a doctorate or
-	// a research project was completed.
+	// GraduatedOn is the day the programme of Degree was completed (for
+	// scientific research, the day the research ended); for the EU Blue
+	// Card, the day a higher education qualification was obtained.
 	GraduatedOn *date.Date `json:"graduated_on"`
+	// Degree is the completed programme or research, in the IND's
+	// categories for the orientation year: whether it qualifies decides the
+	// orientation year and the reduced income criterion of a highly
+	// skilled migrant.
+	Degree Degree `json:"degree"`
+	// OrientationYearPermit says whether the person holds a residence
+	// permit for the orientation year or applies straight after one ended:
+	// then the reduced income criterion of a highly skilled migrant
+	// applies, however long ago the degree was completed.
+	OrientationYearPermit *bool `json:"orientation_year_permit"`
+	// OrientationYearUsed says whether the person already had an
+	// orientation year after completing the programme of Degree: there is
+	// one orientation year per programme completed.
+	OrientationYearUsed *bool `json:"orientation_year_used"`
+	// ResearchOrganisationRecognised says whether the research organisation
+	// that hosts a researcher is recognised by the IND for research
+	// (an approved research organisation, Directive (EU) 2016/801,
+	// Article 9; the IND's "recognised sponsor for research"): its own
+	// recognition, not a highly skilled migrant's RecognisedSponsor.
+	ResearchOrganisationRecognised *bool `json:"research_organisation_recognised"`
 	// ContractMonths is the duration of the employment contract in months;
 	// for an intra-corporate transferee, the duration of the transfer.
 	ContractMonths *int `json:"contract_months"`
@@ -97,7 +119,8 @@ func (m Money) String() string {
 // factNames are the JSON names of the facts, in the order of Facts.
 func factNames() []string {
 	return []string{"date", "nationality", "birth_date", "age", "purpose", "gross_monthly_salary",
-		"recognised_sponsor", "graduated_on", "contract_months", "family_of", "ict_role",
+		"recognised_sponsor", "graduated_on", "degree", "orientation_year_permit", "orientation_year_used",
+		"research_organisation_recognised", "contract_months", "family_of", "ict_role",
 		"group_employment_months"}
 }
 
@@ -324,12 +347,19 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 		var m Money
 		m, err = parseMoney(n.String())
 		f.GrossMonthlySalary = &m
-	case "recognised_sponsor":
-		var b bool
-		if err = json.Unmarshal(raw, &b); err != nil {
-			return fmt.Errorf("want true or false, got %s", excerpt.Text(string(raw)))
+	case "degree":
+		var s string
+		if s, err = jsonString(raw, "a degree"); err == nil {
+			f.Degree, err = ParseDegree(s)
 		}
-		f.RecognisedSponsor = &b
+	case "recognised_sponsor":
+		f.RecognisedSponsor, err = jsonBool(raw)
+	case "orientation_year_permit":
+		f.OrientationYearPermit, err = jsonBool(raw)
+	case "orientation_year_used":
+		f.OrientationYearUsed, err = jsonBool(raw)
+	case "research_organisation_recognised":
+		f.ResearchOrganisationRecognised, err = jsonBool(raw)
 	default:
 		return errUnknownField(name)
 	}
@@ -346,6 +376,14 @@ func jsonString(raw json.RawMessage, want string) (string, error) {
 		return "", fmt.Errorf("want %s, got %s", want, excerpt.Quote(s))
 	}
 	return s, nil
+}
+
+func jsonBool(raw json.RawMessage) (*bool, error) {
+	var b bool
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return nil, fmt.Errorf("want true or false, got %s", excerpt.Text(string(raw)))
+	}
+	return &b, nil
 }
 
 func jsonDate(raw json.RawMessage) (*date.Date, error) {
@@ -468,6 +506,11 @@ func (f Facts) Validate() error {
 	}
 	if f.GraduatedOn != nil && *f.GraduatedOn > f.Date {
 		return bad("graduated_on", "%s is after the date %s: give facts as they are on the date", *f.GraduatedOn, f.Date)
+	}
+	if f.Degree != "" {
+		if _, err := ParseDegree(string(f.Degree)); err != nil {
+			return &FactsError{Field: "degree", Err: err}
+		}
 	}
 	if f.ContractMonths != nil && (*f.ContractMonths < 1 || *f.ContractMonths > maxMonths) {
 		return bad("contract_months", "want 1 to %d, got %d", maxMonths, *f.ContractMonths)

@@ -12,7 +12,7 @@ import (
 
 const contractExample = `{"date": "2026-03-01", "nationality": "IN", "birth_date": "1994-05-10",
  "purpose": "highly-skilled-migrant", "gross_monthly_salary": 6100.00,
- "recognised_sponsor": true, "graduated_on": "2025-07-01", "contract_months": 24}`
+ "recognised_sponsor": true, "graduated_on": "2025-07-01", "degree": "dutch-master", "contract_months": 24}`
 
 func TestParseFactsContractExample(t *testing.T) {
 	f, err := ParseFacts([]byte(contractExample))
@@ -21,7 +21,8 @@ func TestParseFactsContractExample(t *testing.T) {
 	}
 	if f.Date != date.New(2026, 3, 1) || f.Nationality != "IN" || *f.BirthDate != date.New(1994, 5, 10) ||
 		f.Purpose != HighlySkilledMigrant || *f.GrossMonthlySalary != 610000 || !*f.RecognisedSponsor ||
-		*f.GraduatedOn != date.New(2025, 7, 1) || *f.ContractMonths != 24 || f.Age != nil || f.FamilyOf != "" {
+		*f.GraduatedOn != date.New(2025, 7, 1) || f.Degree != DutchMaster || *f.ContractMonths != 24 || f.Age != nil || f.FamilyOf != "" ||
+		f.OrientationYearPermit != nil || f.OrientationYearUsed != nil || f.ResearchOrganisationRecognised != nil {
 		t.Errorf("ParseFacts(example) = %+v", f)
 	}
 	// MarshalJSON writes what ParseFacts reads.
@@ -29,7 +30,7 @@ func TestParseFactsContractExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"date":"2026-03-01","nationality":"IN","birth_date":"1994-05-10","purpose":"highly-skilled-migrant","gross_monthly_salary":6100,"recognised_sponsor":true,"graduated_on":"2025-07-01","contract_months":24}`
+	want := `{"date":"2026-03-01","nationality":"IN","birth_date":"1994-05-10","purpose":"highly-skilled-migrant","gross_monthly_salary":6100,"recognised_sponsor":true,"graduated_on":"2025-07-01","degree":"dutch-master","contract_months":24}`
 	if string(b) != want {
 		t.Errorf("json.Marshal = %s\nwant %s", b, want)
 	}
@@ -67,7 +68,7 @@ func TestParseFactsErrors(t *testing.T) {
 		{"{\"date\": \"2026-03-01\",\n \"nationality\": \"IN\"\n \"age\": 3}", "3:2: malformed JSON: invalid character '\"' after object key:value pair"},
 		{`{"date": "2026-03-01", "nationality": "IN"`, "1:43: malformed JSON: unexpected end of input"},
 		{`{"date": "2026-03-01", "nationality": "IN"} {}`, "1:45: unexpected data after the object of facts"},
-		{"{\"date\": \"2026-03-01\",\n  \"nationality\": \"IN\",\n  \"salary\": 5000}", `3:3: unknown field "salary": want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, contract_months, family_of, ict_role, group_employment_months`},
+		{"{\"date\": \"2026-03-01\",\n  \"nationality\": \"IN\",\n  \"salary\": 5000}", `3:3: unknown field "salary": want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, degree, orientation_year_permit, orientation_year_used, research_organisation_recognised, contract_months, family_of, ict_role, group_employment_months`},
 		{`{"date": "2026-03-01", "nationality": "IN", "nationality": "IN"}`, "1:45: nationality: given twice"},
 		{`{"nationality": "IN"}`, "date: required"},
 		{`{"date": "2026-03-01"}`, "nationality: required"},
@@ -100,6 +101,11 @@ func TestParseFactsErrors(t *testing.T) {
 		{"{\"date\": \"2026-03-01\",\n\t\"nationality\": \"IN\",\n\t\"birth_date\": \"1994-05-10\",\n\t\"age\": 40}", "4:9: age: 40 does not agree with birth_date 1994-05-10, which gives 31 on 2026-03-01"},
 		{`{"date": "2026-03-01", "nationality": "ÏN"}`, `1:39: nationality: want an ISO 3166-1 alpha-2 country code such as "IN", got "ÏN"`},
 		{`{"date": "2026-03-01", "nationality": "IN", "family_of": "family-member"}`, "family_of: want the route of the person joined, not family-member"},
+		{`{"date": "2026-03-01", "nationality": "IN", "degree": "master"}`, `1:55: degree: unknown degree "master": want one of dutch-bachelor, dutch-master, dutch-phd, dutch-postdoctoral, erasmus-mundus-master, foreign-top-200, cultural-policy-programme, development-cooperation-programme, scientific-research, foreign-bachelor, other`},
+		{`{"date": "2026-03-01", "nationality": "IN", "degree": 1}`, `1:55: degree: want a degree as a string, got 1`},
+		{`{"date": "2026-03-01", "nationality": "IN", "orientation_year_permit": "yes"}`, `orientation_year_permit: want true or false, got "yes"`},
+		{`{"date": "2026-03-01", "nationality": "IN", "orientation_year_used": 1}`, `orientation_year_used: want true or false, got 1`},
+		{`{"date": "2026-03-01", "nationality": "IN", "research_organisation_recognised": "true"}`, `research_organisation_recognised: want true or false, got "true"`},
 	}
 	for _, tt := range tests {
 		_, err := ParseFacts([]byte(tt.in))
@@ -128,7 +134,7 @@ func TestParseFactsBounded(t *testing.T) {
 	}{
 		{`{"date": "2026-03-01", "nationality": "IN"}` + strings.Repeat(" ", MaxFactsSize), "1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes"},
 		{strings.Repeat("[", MaxFactsSize+1), "1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes"},
-		{`{"date": "2026-03-01", "nationality": "IN", "` + long + `": 1}`, `1:45: unknown field "` + cut(long)[:80] + `"… (10000 characters): want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, contract_months, family_of, ict_role, group_employment_months`},
+		{`{"date": "2026-03-01", "nationality": "IN", "` + long + `": 1}`, `1:45: unknown field "` + cut(long)[:80] + `"… (10000 characters): want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, degree, orientation_year_permit, orientation_year_used, research_organisation_recognised, contract_months, family_of, ict_role, group_employment_months`},
 		{`{"date": "` + long + `", "nationality": "IN"}`, `1:10: date: want a date YYYY-MM-DD, got "` + cut(long)[:80] + `"… (10000 characters)`},
 		{`{"date": "2026-03-01", "nationality": "` + long + `"}`, `1:39: nationality: want an ISO 3166-1 alpha-2 country code, got "` + cut(long)[:80] + `"… (10000 characters)`},
 		{`{"date": "2026-03-01", "nationality": "IN", "purpose": "` + long + `"}`, `1:56: purpose: want a route, got "` + cut(long)[:80] + `"… (10000 characters)`},

@@ -46,6 +46,8 @@ func localize(p *i18n.Printer, v any) any {
 		return fmt.Sprintf("%d %s %d", d, p.Month(m), y) // "1 juli 2028", "1 July 2028"
 	case Route:
 		return p.T("eligibility.holder."+string(v), nil) // "a highly skilled migrant"
+	case Degree:
+		return p.T("eligibility.degree."+string(v), nil) // "a Dutch master's degree"
 	}
 	return v
 }
@@ -135,7 +137,9 @@ type jsonReason struct {
 //
 // "outdated": true follows the date only when [Result.Outdated] is set, and
 // a route has "missing" (the JSON names of the facts asked for) only when
-// its outcome is needs-information. "params" maps each parameter's name to
+// its outcome is needs-information; a needs-information route without
+// "missing" is one whose criterion loket does not assess (the reason
+// means-not-assessed of a researcher). "params" maps each parameter's name to
 // its value in its unit (euros, years, months); it is {} for a reason that
 // uses none. Marshal the value with encoding/json.
 func (res Result) Contract(p *i18n.Printer) any {
@@ -170,13 +174,19 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 		GrossMonthlySalary    *float64 `json:"gross_monthly_salary,omitempty"`
 		RecognisedSponsor     *bool    `json:"recognised_sponsor,omitempty"`
 		GraduatedOn           string   `json:"graduated_on,omitempty"`
+		Degree                Degree   `json:"degree,omitempty"`
+		OrientationYearPermit *bool    `json:"orientation_year_permit,omitempty"`
+		OrientationYearUsed   *bool    `json:"orientation_year_used,omitempty"`
+		ResearchOrgRecognised *bool    `json:"research_organisation_recognised,omitempty"`
 		ContractMonths        *int     `json:"contract_months,omitempty"`
 		FamilyOf              Route    `json:"family_of,omitempty"`
 		ICTRole               ICTRole  `json:"ict_role,omitempty"`
 		GroupEmploymentMonths *int     `json:"group_employment_months,omitempty"`
 	}
 	o := out{Date: f.Date.String(), Nationality: f.Nationality, Age: f.Age, Purpose: f.Purpose,
-		RecognisedSponsor: f.RecognisedSponsor, ContractMonths: f.ContractMonths, FamilyOf: f.FamilyOf,
+		RecognisedSponsor: f.RecognisedSponsor, Degree: f.Degree, OrientationYearPermit: f.OrientationYearPermit,
+		OrientationYearUsed: f.OrientationYearUsed, ResearchOrgRecognised: f.ResearchOrganisationRecognised,
+		ContractMonths: f.ContractMonths, FamilyOf: f.FamilyOf,
 		ICTRole: f.ICTRole, GroupEmploymentMonths: f.GroupEmploymentMonths}
 	if f.BirthDate != nil {
 		o.BirthDate = f.BirthDate.String()

@@ -197,3 +197,33 @@ func TestCompileErrors(t *testing.T) {
 		t.Errorf("a missing parameter: got %v", err)
 	}
 }
+
+// TestCorrectedNotes holds the notes that issue 8 corrected: the range of
+// Article 5(1)(b) of Directive 2014/66/EU differs for trainee employees
+// (https://eur-lex.europa.eu/eli/dir/2014/66/oj), and the reduced criterion
+// of a highly skilled migrant needs a programme that qualifies for an
+// orientation year.
+func TestCorrectedNotes(t *testing.T) {
+	rules := mustDefault(t)
+	for _, tt := range []struct {
+		id   string
+		want []string
+	}{
+		{idICTGroupMinimum, []string{"3 to 12 uninterrupted months for managers and specialists", "3 to 6 months for trainee employees", "the Netherlands asks 3 for all", "Stb. 2016, 408"}},
+		{idHSMWindow, []string{"qualifies for an orientation year", "during or straight after an orientation year"}},
+	} {
+		p, ok := rules.Param(tt.id, date.MustParseISO("2026-03-01"))
+		if !ok {
+			t.Fatalf("no parameter %s", tt.id)
+		}
+		note := strings.Join(strings.Fields(p.Note), " ")
+		for _, w := range tt.want {
+			if !strings.Contains(note, w) {
+				t.Errorf("%s: note %q lacks %q", tt.id, note, w)
+			}
+		}
+	}
+	if p, _ := rules.Param(idICTGroupMinimum, date.MustParseISO("2026-03-01")); p.Value != 3 {
+		t.Errorf("%s = %v, want 3", idICTGroupMinimum, p.Value)
+	}
+}

@@ -25,12 +25,13 @@ const (
 	// income criterion and a contract of a minimum duration, no recognised
 	// sponsor needed.
 	EUBlueCard Route = "eu-blue-card"
-	// Researcher is the researcher of Directive (EU) 2016/801: no income
-	// criterion, but a research organisation recognised as a sponsor.
+	// Researcher is the researcher of Directive (EU) 2016/801: a research
+	// organisation recognised for research and sufficient means of support,
+	// but not the income criteria of a highly skilled migrant.
 	Researcher Route = "researcher"
 	// OrientationYear is the orientation year for highly educated persons
 	// (zoekjaar hoogopgeleiden): a year to find work, within a few years
-	// after graduating.
+	// after completing a qualifying programme, once per programme.
 	OrientationYear Route = "orientation-year"
 	// FamilyMember is residence with a family member who holds a residence
 	// permit as a highly skilled migrant (or on one of the other work routes
@@ -85,7 +86,8 @@ const (
 	// NotEligible: at least one criterion is definitely not met.
 	NotEligible Outcome = "not-eligible"
 	// NeedsInformation: no criterion fails, but a fact that decides one is
-	// missing; [RouteResult.Missing] names it.
+	// missing ([RouteResult.Missing] names it), or a criterion is one that
+	// loket does not assess (a reason with the effect [NotAssessed]).
 	NeedsInformation Outcome = "needs-information"
 )
 
@@ -107,4 +109,8 @@ const (
 	// Info: the reason explains which rule applies (a threshold, an
 	// exemption) without deciding anything itself.
 	Info Effect = "info"
+	// NotAssessed: the reason is a criterion that loket does not assess,
+	// such as a researcher's means of support: no fact decides it, and the
+	// route needs information (from the IND) however the facts are.
+	NotAssessed Effect = "not-assessed"
 )

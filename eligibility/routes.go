@@ -22,7 +22,10 @@ const (
 	codeInstitutionUnknown       = "institution-unknown"
 
 	// Which income criterion applies.
-	codeThresholdReduced        = "threshold-reduced"
+	codeThresholdReduced        = "threshold-reduced" // EU Blue Card: graduated recently
+	codeThresholdReducedDegree  = "threshold-reduced-degree"
+	codeThresholdReducedOY      = "threshold-reduced-orientation-year"
+	codeDegreeNotQualifying     = "degree-not-qualifying"
 	codeThreshold30Plus         = "threshold-30-plus"
 	codeThresholdUnder30        = "threshold-under-30"
 	codeGraduationOutsideWindow = "graduation-outside-reduced-window"
@@ -38,6 +41,7 @@ const (
 	codeThresholdUndecided = "threshold-undetermined"
 	codeSalaryExempt       = "salary-exempt"
 	codeTraineeSalary      = "trainee-salary-not-assessed"
+	codeMeansNotAssessed   = "means-not-assessed"
 
 	// The EU Blue Card contract.
 	codeContractMeets   = "contract-meets-minimum"
@@ -45,9 +49,14 @@ const (
 	codeContractUnknown = "contract-unknown"
 
 	// The orientation year.
-	codeGraduatedWithin  = "graduated-within-window"
-	codeGraduatedOutside = "graduated-outside-window"
-	codeGraduatedUnknown = "graduation-unknown"
+	codeDegreeQualifies     = "degree-qualifies"
+	codeDegreeUnknown       = "degree-unknown"
+	codeGraduatedWithin     = "graduated-within-window"
+	codeGraduatedOutside    = "graduated-outside-window"
+	codeGraduatedUnknown    = "graduation-unknown"
+	codeOrientationYearUsed = "orientation-year-used"
+	codeOrientationYearFree = "orientation-year-not-used"
+	codeOrientationYearAsk  = "orientation-year-use-unknown"
 
 	// Family members.
 	codeFamilyOfWorker    = "family-of-knowledge-migrant"
@@ -72,11 +81,13 @@ func ReasonCodes() []string {
 		codeFreeMovement, codeThirdCountry,
 		codeSponsorRecognised, codeSponsorNotRecognised, codeSponsorUnknown, codeSponsorNotRequired,
 		codeInstitutionRecognised, codeInstitutionNotRecognised, codeInstitutionUnknown,
-		codeThresholdReduced, codeThreshold30Plus, codeThresholdUnder30, codeGraduationOutsideWindow, codeBlueCardReducedNotYet,
+		codeThresholdReduced, codeThresholdReducedDegree, codeThresholdReducedOY, codeDegreeNotQualifying,
+		codeThreshold30Plus, codeThresholdUnder30, codeGraduationOutsideWindow, codeBlueCardReducedNotYet,
 		codeSalaryMeets, codeSalaryBelow, codeSalaryMeetsEvery, codeSalaryBelowEvery, codeSalaryUnknown, codeSalaryTierUnknown,
-		codeThresholdUndecided, codeSalaryExempt, codeTraineeSalary,
+		codeThresholdUndecided, codeSalaryExempt, codeTraineeSalary, codeMeansNotAssessed,
 		codeContractMeets, codeContractBelow, codeContractUnknown,
-		codeGraduatedWithin, codeGraduatedOutside, codeGraduatedUnknown,
+		codeDegreeQualifies, codeDegreeUnknown, codeGraduatedWithin, codeGraduatedOutside, codeGraduatedUnknown,
+		codeOrientationYearUsed, codeOrientationYearFree, codeOrientationYearAsk,
 		codeFamilyOfWorker, codeFamilyOfEUCitizen, codeFamilyOfOther, codeFamilyOfUnknown,
 		codeICTRoleUnknown, codeGroupEmploymentMeets, codeGroupEmploymentBelow, codeGroupEmploymentUnknown,
 		codeTransferWithin, codeTransferTooLong, codeTransferUnknown,
@@ -178,7 +189,7 @@ func (e *eval) decide() {
 				decisive = rs.Code
 			}
 			e.rr.Outcome = NotEligible
-		case Unknown:
+		case Unknown, NotAssessed:
 			if e.rr.Outcome == Eligible {
 				e.rr.Outcome = NeedsInformation
 			}
@@ -286,8 +297,58 @@ func (e *eval) highlySkilledMigrant() {
 		return
 	}
 	e.sponsor()
-	reduced := e.r.hsmReduced.must("threshold_reduced", e.d)
-	e.salary(&reduced, e.r.hsmWindow.must("years", e.d), e.ageTiers())
+	red := e.hsmReduced(e.r.hsmWindow.must("years", e.d))
+	red.threshold = e.r.hsmReduced.must("threshold_reduced", e.d)
+	e.salary(&red, e.ageTiers())
+}
+
+// A reduced is whether a reduced income criterion applies: yes, no, or
+// unknown until the facts of missing are given.
+type reduced struct {
+	threshold Param
+	applies   bool
+	unknown   bool
+	missing   []string
+}
+
+// hsmReduced decides whether the reduced income criterion of a highly
+// skilled migrant applies, adding the reason that decides it: during or
+// straight after an orientation year it does; else it does within window
+// years after completing a programme that qualifies for an orientation
+// year (whether or not the person had one). A foreign bachelor's degree
+// does not qualify.
+func (e *eval) hsmReduced(window Param) reduced {
+	oy := e.f.OrientationYearPermit
+	if oy != nil && *oy {
+		e.add(codeThresholdReducedOY, Info, nil)
+		return reduced{applies: true}
+	}
+	var missing []string
+	within, known, until := e.graduation(window)
+	switch deg := e.f.Degree; {
+	case known && !within:
+		g, u := e.graduationArgs(until)
+		e.add(codeGraduationOutsideWindow, Info, params(window), g, u)
+	case deg != "" && !deg.Qualifies():
+		e.add(codeDegreeNotQualifying, Info, nil, Arg{"degree", deg})
+	case known && deg != "":
+		g, u := e.graduationArgs(until)
+		e.add(codeThresholdReducedDegree, Info, params(window), Arg{"degree", deg}, g, u)
+		return reduced{applies: true}
+	default:
+		if !known {
+			missing = append(missing, "graduated_on")
+		}
+		if deg == "" {
+			missing = append(missing, "degree")
+		}
+	}
+	// Not through the degree (or not known): only an orientation year can
+	// still make it apply.
+	if oy == nil {
+		missing = append(missing, "orientation_year_permit")
+	}
+	return reduced{unknown: len(missing) > 0, missing: missing}
 }
 
 // ageTiers returns the income criteria by age of the highly skilled migrant
@@ -306,31 +367,23 @@ type tier struct {
 	threshold Param
 	boundary  Param // for an age tier: the age boundary
 	over      bool  // for an age tier: from the boundary on (else below it)
-	reduced   bool
-	window    Param // for the reduced tier: the graduation window
 }
 
 // salary is the income criterion. The reduced tier (nil when it does not
-// exist) applies within window years after graduation, else one of the
-// regular tiers: the only one, or the one for the age. When a fact that
-// picks the tier is missing, every tier it could pick is tried: if the
-// salary meets them all or none, the outcome does not depend on the fact.
-func (e *eval) salary(reduced *Param, window Param, regular []tier) {
+// exist) applies when red says so, else one of the regular tiers: the
+// only one, or the one for the age. When a fact that picks the tier is
+// missing, every tier it could pick is tried: if the salary meets them all
+// or none, the outcome does not depend on the fact.
+func (e *eval) salary(red *reduced, regular []tier) {
 	var cands []tier
 	var redTier tier
 	gradUnknown := false
-	if reduced != nil {
-		redTier = tier{code: codeThresholdReduced, threshold: *reduced, reduced: true, window: window}
-		within, known, until := e.graduation(window)
+	if red != nil {
+		redTier = tier{threshold: red.threshold}
 		switch {
-		case within:
-			g, u := e.graduationArgs(until)
-			e.add(codeThresholdReduced, Info, params(window), g, u)
+		case red.applies:
 			cands = []tier{redTier}
-		case known:
-			g, u := e.graduationArgs(until)
-			e.add(codeGraduationOutsideWindow, Info, params(window), g, u)
-		default:
+		case red.unknown:
 			gradUnknown = true
 		}
 	}
@@ -363,7 +416,7 @@ func (e *eval) salary(reduced *Param, window Param, regular []tier) {
 			ps = params(named(cands[0].threshold, "threshold"))
 		} else {
 			if gradUnknown {
-				missing = append(missing, "graduated_on")
+				missing = append(missing, red.missing...)
 			}
 			if ageUnknown {
 				missing = append(missing, "birth_date")
@@ -422,7 +475,7 @@ func (e *eval) salary(reduced *Param, window Param, regular []tier) {
 	if gradUnknown {
 		for _, c := range regCands {
 			if meets(c) != meets(redTier) {
-				missing = append(missing, "graduated_on")
+				missing = append(missing, red.missing...)
 				break
 			}
 		}
@@ -459,36 +512,67 @@ func (e *eval) euBlueCard() {
 	}
 	window := e.r.blueCardWindow.must("years", e.d)
 	regular := []tier{{threshold: e.r.blueCard.must("threshold_regular", e.d)}}
-	reduced, ok := e.r.blueCardReduced.param("threshold_reduced", e.d)
+	threshold, ok := e.r.blueCardReduced.param("threshold_reduced", e.d)
+	within, known, until := e.graduation(window)
 	if !ok {
-		if within, _, until := e.graduation(window); within {
+		if within {
 			g, u := e.graduationArgs(until)
 			e.add(codeBlueCardReducedNotYet, Info, nil, g, u, Arg{"since", e.r.blueCardReducedSince})
 		}
-		e.salary(nil, window, regular)
+		e.salary(nil, regular)
 		return
 	}
-	e.salary(&reduced, window, regular)
+	// Article 5(5): any higher education qualification obtained within
+	// the window.
+	red := reduced{threshold: threshold}
+	switch {
+	case within:
+		g, u := e.graduationArgs(until)
+		e.add(codeThresholdReduced, Info, params(window), g, u)
+		red.applies = true
+	case known:
+		g, u := e.graduationArgs(until)
+		e.add(codeGraduationOutsideWindow, Info, params(window), g, u)
+	default:
+		red.unknown, red.missing = true, []string{"graduated_on"}
+	}
+	e.salary(&red, regular)
 }
 
+// researcher is the researcher of Directive (EU) 2016/801: a research
+// organisation recognised for research, no income criterion of a highly
+// skilled migrant, and sufficient means of support, which loket does not
+// assess: the route is never eligible here.
 func (e *eval) researcher() {
 	if !e.thirdCountry() {
 		return
 	}
-	switch s := e.f.RecognisedSponsor; {
+	switch s := e.f.ResearchOrganisationRecognised; {
 	case s == nil:
-		e.need(codeInstitutionUnknown, []string{"recognised_sponsor"}, nil)
+		e.need(codeInstitutionUnknown, []string{"research_organisation_recognised"}, nil)
 	case *s:
 		e.add(codeInstitutionRecognised, Met, nil)
 	default:
 		e.add(codeInstitutionNotRecognised, Failed, nil)
 	}
 	e.add(codeSalaryExempt, Info, nil)
+	e.add(codeMeansNotAssessed, NotAssessed, nil)
 }
 
+// orientationYear is the orientation year: a qualifying degree, completed
+// within the window, and no orientation year after it yet. There is no
+// income criterion.
 func (e *eval) orientationYear() {
 	if !e.thirdCountry() {
 		return
+	}
+	switch deg := e.f.Degree; {
+	case deg == "":
+		e.need(codeDegreeUnknown, []string{"degree"}, nil)
+	case deg.Qualifies():
+		e.add(codeDegreeQualifies, Met, nil, Arg{"degree", deg})
+	default:
+		e.add(codeDegreeNotQualifying, Failed, nil, Arg{"degree", deg})
 	}
 	window := e.r.orientationWindow.must("years", e.d)
 	within, known, until := e.graduation(window)
@@ -501,6 +585,14 @@ func (e *eval) orientationYear() {
 	default:
 		g, u := e.graduationArgs(until)
 		e.add(codeGraduatedOutside, Failed, params(window), g, u)
+	}
+	switch used := e.f.OrientationYearUsed; {
+	case used == nil:
+		e.need(codeOrientationYearAsk, []string{"orientation_year_used"}, nil)
+	case *used:
+		e.add(codeOrientationYearUsed, Failed, nil)
+	default:
+		e.add(codeOrientationYearFree, Met, nil)
 	}
 }
 
@@ -563,7 +655,7 @@ func (e *eval) intraCorporateTransferee() {
 	}
 	switch role {
 	case Manager, Specialist:
-		e.salary(nil, Param{}, e.ageTiers())
+		e.salary(nil, e.ageTiers())
 	case Trainee:
 		e.add(codeTraineeSalary, Info, nil)
 	}

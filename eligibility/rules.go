@@ -211,7 +211,8 @@ type RouteResult struct {
 	// it used.
 	Reasons []Reason
 	// Missing are the JSON names of the facts that would decide a
-	// NeedsInformation outcome, in the order the reasons ask for them.
+	// NeedsInformation outcome, in the order the reasons ask for them;
+	// none when what is needed is a criterion loket does not assess.
 	Missing []string
 	// Services are the ids of the centre's services to book next.
 	Services []string
@@ -236,7 +237,7 @@ type Reason struct {
 }
 
 // An Arg is a value that a reason's message refers to. Value is one of
-// [Money], int, [date.Date], string, [Route] or [ICTRole].
+// [Money], int, [date.Date], string, [Route], [ICTRole] or [Degree].
 type Arg struct {
 	Name  string
 	Value any

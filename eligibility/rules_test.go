@@ -71,6 +71,10 @@ func genFactsOn(t *rapid.T, d date.Date) Facts {
 		g := d - date.Date(rapid.IntRange(0, 2000).Draw(t, "days since graduation"))
 		f.GraduatedOn = &g
 	}
+	f.Degree = rapid.SampledFrom(append([]Degree{""}, Degrees()...)).Draw(t, "degree")
+	f.OrientationYearPermit = rapid.Ptr(rapid.Bool(), true).Draw(t, "orientation year permit")
+	f.OrientationYearUsed = rapid.Ptr(rapid.Bool(), true).Draw(t, "orientation year used")
+	f.ResearchOrganisationRecognised = rapid.Ptr(rapid.Bool(), true).Draw(t, "research organisation")
 	f.ContractMonths = rapid.Ptr(rapid.IntRange(1, 48), true).Draw(t, "contract")
 	f.FamilyOf = rapid.SampledFrom([]Route{"", EUCitizen, HighlySkilledMigrant, EUBlueCard, Researcher, OrientationYear, IntraCorporateTransferee}).Draw(t, "family of")
 	f.ICTRole = rapid.SampledFrom([]ICTRole{"", Manager, Specialist, Trainee}).Draw(t, "role")
@@ -110,8 +114,9 @@ func TestPropertySalaryMonotone(t *testing.T) {
 }
 
 // TestPropertyMissingFacts: a route needs information exactly when it names
-// missing facts, those facts are unknown, and giving a missing fact never
-// changes an outcome that was already decided.
+// missing facts or a criterion that loket does not assess, those facts are
+// unknown, and giving a missing fact never changes an outcome that was
+// already decided.
 func TestPropertyMissingFacts(t *testing.T) {
 	rules := mustDefault(t)
 	rapid.Check(t, func(t *rapid.T) {
@@ -121,8 +126,15 @@ func TestPropertyMissingFacts(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, rr := range before.Routes {
-			if (rr.Outcome == NeedsInformation) != (len(rr.Missing) > 0) {
-				t.Fatalf("%s: outcome %s with missing %v", rr.Route, rr.Outcome, rr.Missing)
+			notAssessed := false
+			for _, rs := range rr.Reasons {
+				notAssessed = notAssessed || rs.Effect == NotAssessed
+			}
+			if (rr.Outcome == NeedsInformation) != (len(rr.Missing) > 0 || notAssessed && rr.Outcome != NotEligible) {
+				t.Fatalf("%s: outcome %s with missing %v, not assessed %v", rr.Route, rr.Outcome, rr.Missing, notAssessed)
+			}
+			if rr.Outcome == Eligible && notAssessed {
+				t.Fatalf("%s: eligible although a criterion is not assessed", rr.Route)
 			}
 			for _, m := range rr.Missing {
 				if known(f, m) {
@@ -158,6 +170,14 @@ func known(f Facts, name string) bool {
 		return f.RecognisedSponsor != nil
 	case "graduated_on":
 		return f.GraduatedOn != nil
+	case "degree":
+		return f.Degree != ""
+	case "orientation_year_permit":
+		return f.OrientationYearPermit != nil
+	case "orientation_year_used":
+		return f.OrientationYearUsed != nil
+	case "research_organisation_recognised":
+		return f.ResearchOrganisationRecognised != nil
 	case "contract_months":
 		return f.ContractMonths != nil
 	case "family_of":
@@ -172,7 +192,7 @@ func known(f Facts, name string) bool {
 
 // fillOne returns f with one unknown fact taken from g, if g knows it.
 func fillOne(t *rapid.T, f, g Facts) Facts {
-	switch rapid.IntRange(0, 7).Draw(t, "fact to fill") {
+	switch rapid.IntRange(0, 11).Draw(t, "fact to fill") {
 	case 0:
 		if f.BirthDate == nil && f.Age == nil {
 			f.BirthDate, f.Age = g.BirthDate, g.Age
@@ -204,6 +224,22 @@ func fillOne(t *rapid.T, f, g Facts) Facts {
 	case 7:
 		if f.GroupEmploymentMonths == nil {
 			f.GroupEmploymentMonths = g.GroupEmploymentMonths
+		}
+	case 8:
+		if f.Degree == "" {
+			f.Degree = g.Degree
+		}
+	case 9:
+		if f.OrientationYearPermit == nil {
+			f.OrientationYearPermit = g.OrientationYearPermit
+		}
+	case 10:
+		if f.OrientationYearUsed == nil {
+			f.OrientationYearUsed = g.OrientationYearUsed
+		}
+	case 11:
+		if f.ResearchOrganisationRecognised == nil {
+			f.ResearchOrganisationRecognised = g.ResearchOrganisationRecognised
 		}
 	}
 	return f
