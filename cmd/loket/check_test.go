@@ -7,6 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/eligibility"
+	"github.com/expatcentre/loket/i18n"
 )
 
 // checkStdin runs loket check with args and the facts on standard input.
@@ -31,11 +37,13 @@ const issueFacts = `{"date": "2026-03-01", "nationality": "IN", "birth_date": "1
  "purpose": "highly-skilled-migrant", "gross_monthly_salary": 6100.00,
  "recognised_sponsor": true, "graduated_on": "2025-07-01", "contract_months": 24}`
 
-// contract is the JSON output of loket check, decoded strictly.
+// contract is the JSON output of loket check, decoded strictly: the
+// contract of package eligibility and the services its routes name.
 type contract struct {
-	Date     string          `json:"date"`
-	Outdated *bool           `json:"outdated"`
-	Routes   []contractRoute `json:"routes"`
+	Date     string            `json:"date"`
+	Outdated *bool             `json:"outdated"`
+	Routes   []contractRoute   `json:"routes"`
+	Services []contractService `json:"services"`
 }
 
 type contractRoute struct {
@@ -52,6 +60,15 @@ type contractReason struct {
 	Params  map[string]float64 `json:"params"`
 }
 
+type contractService struct {
+	ID         string  `json:"id"`
+	Kind       *string `json:"kind"`
+	Name       *string `json:"name"`
+	Desk       *string `json:"desk"`
+	DeskName   *string `json:"desk_name"`
+	BookingURL *string `json:"booking_url"`
+}
+
 func decodeContract(t *testing.T, out string) contract {
 	t.Helper()
 	dec := json.NewDecoder(strings.NewReader(out))
@@ -63,6 +80,8 @@ func decodeContract(t *testing.T, out string) contract {
 	return c
 }
 
+// The JSON of loket check: the routes in order (purpose first), each
+// with reasons and services, and every service named described once.
 func TestCheckJSONContract(t *testing.T) {
 	code, stdout, stderr := runLoket("check", "--format", "json", "--lang", "en", writeFacts(t, issueFacts))
 	if code != 0 || stderr != "" {
@@ -77,6 +96,7 @@ func TestCheckJSONContract(t *testing.T) {
 	if len(c.Routes) != len(want) {
 		t.Fatalf("%d routes, want %d", len(c.Routes), len(want))
 	}
+	named := map[string]bool{}
 	for i, r := range c.Routes {
 		if r.Route != want[i] {
 			t.Errorf("route %d = %s, want %s (purpose first, then the others)", i, r.Route, want[i])
@@ -84,41 +104,47 @@ func TestCheckJSONContract(t *testing.T) {
 		if r.Services == nil || r.Reasons == nil {
 			t.Errorf("%s: services or reasons missing", r.Route)
 		}
-		if (r.Outcome == "needs-information") != (len(r.Missing) > 0) {
-			t.Errorf("%s: outcome %s with missing %v", r.Route, r.Outcome, r.Missing)
-		}
 		for _, rs := range r.Reasons {
 			if rs.Code == "" || rs.Message == "" || rs.Params == nil {
 				t.Errorf("%s: reason %+v", r.Route, rs)
 			}
 		}
+		for _, id := range r.Services {
+			named[id] = true
+		}
 	}
-	hsm := c.Routes[0]
-	wantHSM := contractRoute{
-		Route: "highly-skilled-migrant", Outcome: "eligible",
-		Reasons: []contractReason{
-			{"sponsor-recognised", "The employer is recognised by the IND as a sponsor.", map[string]float64{}},
-			{"threshold-reduced", "You graduated on 1 July 2025, within 3 years (up to and including 1 July 2028): the reduced income criterion for recent graduates applies.", map[string]float64{"years": 3}},
-			{"salary-meets-threshold", "The gross monthly salary of €6,100 meets the income criterion of €3,122.", map[string]float64{"threshold": 3122}},
-		},
-		Services: []string{"ind-biometrics", "residence-sticker", "residence-permit-collection", "brp-registration"},
+	if len(c.Services) != len(named) {
+		t.Errorf("%d services described, %d named", len(c.Services), len(named))
 	}
-	if g, w := mustJSON(t, hsm), mustJSON(t, wantHSM); g != w {
-		t.Errorf("highly-skilled-migrant:\n got %s\nwant %s", g, w)
+	for _, s := range c.Services {
+		if !named[s.ID] || s.Kind == nil || s.Name == nil || s.Desk == nil || s.DeskName == nil {
+			t.Errorf("service %+v", s)
+		}
+		if s.ID == "ind-biometrics" && (*s.Kind != "visit" || *s.Name != "IND biometrics" || s.BookingURL == nil || *s.BookingURL != "https://oap.ind.nl/oap/") {
+			t.Errorf("ind-biometrics %+v", s)
+		}
+		if s.ID == "brp-registration" && (*s.DeskName != "Municipal desk" || *s.BookingURL != "https://expatcentremaastrichtregion.nl/appointment") {
+			t.Errorf("brp-registration %+v", s)
+		}
 	}
-	// The keys come in the contract's order.
-	if !strings.HasPrefix(stdout, "{\n  \"date\": \"2026-03-01\",\n  \"routes\": [\n    {\n      \"route\": \"highly-skilled-migrant\",\n      \"outcome\": \"eligible\",\n      \"reasons\": [\n        {\n          \"code\": \"sponsor-recognised\",\n          \"message\": ") {
-		t.Errorf("output does not start as the contract does:\n%s", stdout)
+	// The contract's keys come in its order, then the services.
+	if !strings.HasPrefix(stdout, "{\n  \"date\": \"2026-03-01\",\n  \"routes\": [\n    {\n      \"route\": \"highly-skilled-migrant\",\n") ||
+		!strings.Contains(stdout, "\n  ],\n  \"services\": [\n    {\n      \"id\": ") {
+		t.Errorf("output does not have the contract's order:\n%s", stdout)
 	}
 }
 
-func mustJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
+// A service the centre lacks is named with null fields.
+func TestCheckJSONUnknownService(t *testing.T) {
+	centreFile := writeTemp(t, "small.yaml", oneDesk)
+	code, stdout, stderr := checkStdin(`{"date": "2026-03-01", "nationality": "BE", "purpose": "eu-citizen"}`, "--format", "json", "--centre", centreFile)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	return string(b)
+	c := decodeContract(t, stdout)
+	if len(c.Services) == 0 || c.Services[0].ID != "brp-registration" || c.Services[0].Kind != nil || c.Services[0].Name != nil || c.Services[0].BookingURL != nil {
+		t.Errorf("services %+v", c.Services)
+	}
 }
 
 // TestCheckJSONExact checks a whole JSON output: an EU citizen asking
@@ -152,103 +178,74 @@ func TestCheckJSONExact(t *testing.T) {
 		}
 		want.WriteString("    {\n      \"route\": \"" + r + "\",\n      \"outcome\": \"" + outcome + "\",\n      " + free + "\n    }")
 	}
-	want.WriteString("\n  ]\n}\n")
+	want.WriteString(`
+  ],
+  "services": [
+    {
+      "id": "brp-registration",
+      "kind": "visit",
+      "name": "Versnelde inschrijving in de BRP",
+      "desk": "municipality",
+      "desk_name": "Gemeentebalie",
+      "booking_url": "https://expatcentremaastrichtregion.nl/appointment"
+    }
+  ]
+}
+`)
 	if stdout != want.String() {
 		t.Errorf("got:\n%s\nwant:\n%s", stdout, want.String())
 	}
 }
 
-func TestCheckNeedsInformationJSON(t *testing.T) {
-	code, stdout, _ := checkStdin(`{"date": "2026-03-01", "nationality": "IN", "purpose": "highly-skilled-migrant",
-		"age": 31, "gross_monthly_salary": 4000}`, "--format", "json", "--lang", "en")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	hsm := decodeContract(t, stdout).Routes[0]
-	if hsm.Outcome != "needs-information" || strings.Join(hsm.Missing, ",") != "recognised_sponsor,graduated_on" {
-		t.Errorf("highly-skilled-migrant: %+v", hsm)
-	}
-	last := hsm.Reasons[len(hsm.Reasons)-1]
-	if last.Code != "threshold-undetermined" || last.Params["threshold_reduced"] != 3122 || last.Params["threshold_30_plus"] != 5942 ||
-		last.Message != "Whether a gross monthly salary of €4,000 is enough depends on which income criterion applies: give the graduation date (graduated_on)." {
-		t.Errorf("last reason: %+v", last)
-	}
-}
-
+// The text output: the layout of loket check around the reasons, which
+// package eligibility words and tests.
 func TestCheckText(t *testing.T) {
-	facts := `{"date": "2026-03-01", "nationality": "IN", "purpose": "eu-blue-card",
-		"gross_monthly_salary": 5000, "contract_months": 4}`
+	facts := `{"date": "2026-03-01", "nationality": "BE", "purpose": "eu-citizen"}`
 	code, stdout, stderr := checkStdin(facts, "--lang", "en")
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	wantEN := `Reference date: Sunday, 1 March 2026
 
-EU Blue Card: not eligible
-  · For this permit the employer need not be recognised by the IND as a sponsor.
-  ✗ The contract of 4 months is shorter than the minimum of 6 months.
-  ? Whether a gross monthly salary of €5,000 is enough depends on which income criterion applies: give the graduation date (graduated_on).
-  Book next: Information on Dutch immigration policy (immigration-advice)
-
-EU, EEA or Swiss citizen: not eligible
-  ✗ IN is not a country of the EU, the EEA or Switzerland: free movement does not apply.
-  Book next: Information on Dutch immigration policy (immigration-advice)
-
-Highly skilled migrant: more information needed
-  ? It is not known whether the employer is recognised by the IND as a sponsor, which a highly skilled migrant needs.
-  ? Whether a gross monthly salary of €5,000 is enough depends on which income criterion applies: give the graduation date (graduated_on) and the date of birth or age (birth_date).
-  Needed: whether the employer is a recognised sponsor (recognised_sponsor), the graduation date (graduated_on) and the date of birth or age (birth_date)
-  Book next: One-stop-shop intake for employees and family members (one-stop-shop-intake)
-`
-	if !strings.HasPrefix(stdout, wantEN) {
+EU, EEA or Swiss citizen: eligible
+  ✓ `
+	if !strings.HasPrefix(stdout, wantEN) || !strings.Contains(stdout, "\n  Book next: Fast-track registration in the BRP (brp-registration)\n\nHighly skilled migrant: not eligible\n") {
 		t.Errorf("got:\n%s\nwant it to start with:\n%s", stdout, wantEN)
 	}
-	for _, s := range []string{"\nResearcher (Directive (EU) 2016/801): more information needed\n",
-		"\nIntra-corporate transferee (Directive 2014/66/EU): more information needed\n"} {
-		if !strings.Contains(stdout, s) {
-			t.Errorf("output lacks %q", s)
-		}
-	}
-
-	_, stdout, _ = checkStdin(facts, "--lang", "nl")
-	wantNL := `Peildatum: zondag 1 maart 2026
-
-Europese blauwe kaart: komt niet in aanmerking
-  · Voor deze vergunning hoeft de werkgever niet door de IND erkend te zijn als referent.
-  ✗ Het contract van 4 maanden is korter dan het minimum van 6 maanden.
-  ? Of een brutomaandsalaris van € 5.000 genoeg is, hangt af van welk salariscriterium geldt: geef de datum van afstuderen (graduated_on).
-  Boek hierna: Informatie over het Nederlandse migratiebeleid (immigration-advice)
-`
-	if !strings.HasPrefix(stdout, wantNL) {
-		t.Errorf("got:\n%s\nwant it to start with:\n%s", stdout, wantNL)
+	_, stdout, _ = checkStdin(facts)
+	if !strings.HasPrefix(stdout, "Peildatum: zondag 1 maart 2026\n\nBurger van de EU, de EER of Zwitserland: komt in aanmerking\n  ✓ ") ||
+		!strings.Contains(stdout, "\n  Boek hierna: Versnelde inschrijving in de BRP (brp-registration)\n") {
+		t.Errorf("Dutch, the centre's language:\n%s", stdout)
 	}
 }
 
-func TestCheckTextOutdatedAndPlural(t *testing.T) {
-	_, stdout, _ := checkStdin(`{"date": "2027-03-01", "nationality": "IN", "purpose": "eu-blue-card", "contract_months": 1}`, "--lang", "en")
-	for _, s := range []string{
-		"Reference date: Monday, 1 March 2027\nNote: the amounts may be outdated. They are indexed every 1 January, and on Monday, 1 March 2027 newer amounts than these rules know are probably in force.\n",
-		"  ✗ The contract of 1 month is shorter than the minimum of 6 months.\n",
+// The marks of the effects, and the procedures apart from the visits.
+func TestCheckTextMarks(t *testing.T) {
+	for e, want := range map[eligibility.Effect]string{
+		eligibility.Met: "✓", eligibility.Failed: "✗", eligibility.Unknown: "?", eligibility.NotAssessed: "–", eligibility.Info: "·",
 	} {
-		if !strings.Contains(stdout, s) {
-			t.Errorf("output lacks %q:\n%s", s, stdout)
+		if got := effectMark(e); got != want {
+			t.Errorf("effectMark(%s) = %q, want %q", e, got, want)
 		}
 	}
-	_, stdout, _ = checkStdin(`{"date": "2027-03-01", "nationality": "IN", "purpose": "eu-blue-card", "contract_months": 1}`, "--lang", "nl")
-	if !strings.Contains(stdout, "  ✗ Het contract van 1 maand is korter dan het minimum van 6 maanden.\n") {
-		t.Errorf("Dutch output lacks the singular:\n%s", stdout)
+	c := centre.Default()
+	visits, procedures := serviceNames(i18n.NewPrinter(language.English), c, []string{"ind-biometrics", "ind-hsm-decision", "nope"})
+	if strings.Join(visits, ", ") != "IND biometrics (ind-biometrics), nope" ||
+		strings.Join(procedures, ", ") != "IND decision on a highly skilled migrant application (ind-hsm-decision)" {
+		t.Errorf("visits %q, procedures %q", visits, procedures)
 	}
 }
 
 func TestCheckLanguageFromLANG(t *testing.T) {
-	t.Setenv("LANG", "nl_NL.UTF-8")
-	_, stdout, _ := checkStdin(`{"date": "2026-03-01", "nationality": "NL", "purpose": "eu-citizen"}`)
-	if !strings.HasPrefix(stdout, "Peildatum: zondag 1 maart 2026\n\nBurger van de EU, de EER of Zwitserland: komt in aanmerking\n") {
-		t.Errorf("with LANG=nl_NL.UTF-8:\n%s", stdout)
+	facts := strings.NewReader(`{"date": "2026-03-01", "nationality": "NL", "purpose": "eu-citizen"}`)
+	r := loketEnv(map[string]string{"LANG": "en_GB.UTF-8"}, facts, "check")
+	if !strings.HasPrefix(r.stdout, "Reference date: Sunday, 1 March 2026\n\nEU, EEA or Swiss citizen: eligible\n") {
+		t.Errorf("with LANG=en_GB.UTF-8:\n%s", r.stdout)
 	}
-	_, stdout, _ = checkStdin(`{"date": "2026-03-01", "nationality": "NL", "purpose": "eu-citizen"}`, "-lang", "en")
-	if !strings.HasPrefix(stdout, "Reference date: Sunday, 1 March 2026\n") {
-		t.Errorf("-lang en beats LANG:\n%s", stdout)
+	facts.Seek(0, 0)
+	r = loketEnv(map[string]string{"LANG": "en_GB.UTF-8"}, facts, "check", "-lang", "nl")
+	if !strings.HasPrefix(r.stdout, "Peildatum: zondag 1 maart 2026\n") {
+		t.Errorf("-lang nl beats LANG:\n%s", r.stdout)
 	}
 }
 
@@ -266,8 +263,11 @@ func TestCheckInputs(t *testing.T) {
 	}
 }
 
-// TestCheckErrors: bad facts name the place and the field, exit 2.
+// TestCheckErrors: bad facts name the place and the field, exit 2; the
+// framing is in the output language, the words of package eligibility
+// follow.
 func TestCheckErrors(t *testing.T) {
+	const bad = "loket check: the facts in <stdin> are not valid: "
 	tests := []struct {
 		input  string
 		args   []string
@@ -275,53 +275,47 @@ func TestCheckErrors(t *testing.T) {
 		stderr string // the whole of stderr
 	}{
 		{`{"date": "2026-03-01", "nationality": "IN",}`, nil, 2,
-			"loket check: <stdin>:1:44: malformed JSON: invalid character '}' looking for beginning of object key string\n"},
-		{"{\"date\": \"2026-03-01\",\n  \"nationality\": \"IN\",\n  \"salary\": 6100}", nil, 2,
-			"loket check: <stdin>:3:3: unknown field \"salary\": want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, contract_months, family_of, ict_role, group_employment_months\n"},
+			bad + "1:44: malformed JSON: invalid character '}' looking for beginning of object key string\n"},
 		{`{"date": "2026-03-01", "nationality": "India"}`, nil, 2,
-			"loket check: <stdin>:1:39: nationality: want an ISO 3166-1 alpha-2 country code such as \"IN\", got \"India\"\n"},
-		{`{"date": "2026-03-01", "nationality": "XX"}`, nil, 2,
-			"loket check: <stdin>:1:39: nationality: \"XX\" is not an ISO 3166-1 alpha-2 country code\n"},
+			bad + "1:39: nationality: want an ISO 3166-1 alpha-2 country code such as \"IN\", got \"India\"\n"},
 		{`{"date": "01-03-2026", "nationality": "IN"}`, nil, 2,
-			"loket check: <stdin>:1:10: date: want a date YYYY-MM-DD, got \"01-03-2026\"\n"},
-		{`{"date": "2026-03-01", "nationality": "IN", "birth_date": "1994-02-30"}`, nil, 2,
-			"loket check: <stdin>:1:59: birth_date: want a date YYYY-MM-DD, got \"1994-02-30\"\n"},
-		{`{"date": "2026-03-01", "nationality": "IN", "purpose": "student"}`, nil, 2,
-			"loket check: <stdin>:1:56: purpose: unknown route \"student\": want one of eu-citizen, highly-skilled-migrant, eu-blue-card, researcher, orientation-year, family-member, intra-corporate-transferee\n"},
-		{"{\n  \"date\": \"2023-12-31\",\n  \"nationality\": \"IN\"\n}", nil, 2,
-			"loket check: <stdin>:2:11: date: 2023-12-31 is before the first date with legal parameters, 2024-01-01\n"},
-		{`{"nationality": "IN"}`, nil, 2, "loket check: <stdin>: date: required\n"},
-		{``, nil, 2, "loket check: <stdin>:1:1: malformed JSON: unexpected end of input\n"},
-		{`{}`, []string{"-format", "yaml"}, 2, "loket check: -format \"yaml\": want text or json\n"},
-		{`{}`, []string{"-lang", "de"}, 2, "loket check: -lang \"de\": want nl or en\n"},
-		{`{}`, []string{"a.json", "b.json"}, 2, "loket check: want at most one FILE, got 2 arguments: a.json b.json\n"},
+			bad + "1:10: date: want a date YYYY-MM-DD, got \"01-03-2026\"\n"},
+		{`{"nationality": "IN"}`, nil, 2, bad + "date: required\n"},
+		{``, nil, 2, bad + "1:1: malformed JSON: unexpected end of input\n"},
+		{`{}`, []string{"-format", "yaml"}, 2, "loket check: --format \"yaml\": want text or json\nRun \"loket help check\" for its usage.\n"},
+		{`{}`, []string{"a.json", "b.json"}, 2, "loket check: want at most one FILE, got 2 arguments: a.json b.json\nRun \"loket help check\" for its usage.\n"},
 	}
 	for _, tt := range tests {
-		code, stdout, stderr := checkStdin(tt.input, tt.args...)
+		code, stdout, stderr := checkStdin(tt.input, append([]string{"--lang", "en"}, tt.args...)...)
 		if code != tt.code || stderr != tt.stderr || stdout != "" {
 			t.Errorf("loket check %s < %q:\nexit %d, stderr %q\nwant exit %d, stderr %q", strings.Join(tt.args, " "), tt.input, code, stderr, tt.code, tt.stderr)
 		}
 	}
+	code, _, stderr := checkStdin(`{"nationality": "IN"}`, "-lang", "de")
+	if code != 2 || stderr != "loket check: --lang \"de\": verwacht nl of en\nZie \"loket help check\" voor het gebruik.\n" {
+		t.Errorf("-lang de: exit %d, stderr %q", code, stderr)
+	}
 
 	file := writeFacts(t, `{"date": "2026-03-01", "nationality": "UK"}`)
-	code, _, stderr := runLoket("check", file)
-	if want := "loket check: " + file + ":1:39: nationality: \"UK\" is not an ISO 3166-1 alpha-2 country code; did you mean \"GB\"?\n"; code != 2 || stderr != want {
+	code, _, stderr = runLoket("check", file)
+	if want := "loket check: de feiten in " + file + " kloppen niet: 1:39: nationality: \"UK\" is not an ISO 3166-1 alpha-2 country code; did you mean \"GB\"?\n"; code != 2 || stderr != want {
 		t.Errorf("a bad file: exit %d, stderr %q, want %q", code, stderr, want)
 	}
-	code, _, stderr = runLoket("check", filepath.Join(t.TempDir(), "none.json"))
-	if code != 1 || !strings.Contains(stderr, "none.json: no such file or directory") {
+	missing := filepath.Join(t.TempDir(), "none.json")
+	code, _, stderr = runLoket("check", missing, "--lang", "en")
+	if code != 1 || stderr != "loket check: "+missing+": cannot be read: no such file\n" {
 		t.Errorf("a missing file: exit %d, stderr %q", code, stderr)
 	}
 	code, _, stderr = runLoket("check", "-frobnicate")
-	if code != 2 || !strings.Contains(stderr, "flag provided but not defined: -frobnicate") {
+	if code != 2 || stderr != "loket check: onbekende optie -frobnicate\nZie \"loket help check\" voor het gebruik.\n" {
 		t.Errorf("an unknown flag: exit %d, stderr %q", code, stderr)
 	}
 }
 
 func TestCheckHelp(t *testing.T) {
-	code, stdout, stderr := runLoket("help", "check")
-	if code != 0 || stderr != "" || !strings.Contains(stdout, "Usage: loket check [-lang nl|en] [-format text|json] [FILE]") ||
-		!strings.Contains(stdout, "eu-citizen, highly-skilled-migrant, eu-blue-card") {
+	code, stdout, stderr := runLoket("help", "check", "--lang", "en")
+	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "Usage: loket check [flags] [FILE]\n") ||
+		!strings.Contains(stdout, "eu-citizen, highly-skilled-migrant, eu-blue-card") || !strings.Contains(stdout, "dutch-master") {
 		t.Errorf("loket help check: exit %d, stderr %q, stdout:\n%s", code, stderr, stdout)
 	}
 }

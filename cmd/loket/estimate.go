@@ -1,96 +1,77 @@
 package main
 
 import (
-	"flag"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/services"
 )
 
-// runEstimate is "loket estimate": when the procedure of a service,
+// setupEstimate is "loket estimate": when the procedure of a service,
 // submitted on a date, is expected to be decided, and the latest date by
 // law.
-func runEstimate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("estimate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: loket estimate -service ID -submitted YYYY-MM-DD [-centre FILE] [-lang nl|en] [-format text|json]
-
-Estimate when the procedure that a service starts (an IND decision, a
-registration) is done, for an application submitted on a date: each
-processing period of the service counted from the day after submission, in
-the unit it states. Working days and weeks (5 working days each) skip
-weekends and the days the centre is closed (its holidays and extra
-closures); a statutory period in calendar days that ends on a Saturday,
-Sunday or public holiday is extended to the next day that is none of those
-(Algemene termijnenwet, article 1). Every date comes with the days skipped
-and why, and the source of the period.
-
-Without -centre, the built-in Maastricht International Centre is used. The
-language comes from -lang, else LANG, else the centre's default.
-Flags may also be written with two dashes (--service).
-Exit status: 0 with an estimate, 1 when the centre file cannot be loaded,
-2 for bad usage: an unknown service, a service without processing periods,
-a malformed date.
-
-Flags:
-`)
-		fs.PrintDefaults()
-	}
-	serviceID := fs.String("service", "", "the service `id`, such as ind-hsm-decision")
-	submitted := fs.String("submitted", "", "the `date` of submission, like 2026-12-21")
+func setupEstimate(fs *flagSet) func(c *context, args []string) int {
+	serviceID := fs.String("service", "cli.arg.id", "cli.flag.service", false)
+	submitted := fs.String("submitted", "cli.arg.date", "cli.flag.submitted", false)
 	flags := addCentreFlags(fs)
-	c, p, code, ok := parseCentreCommand("estimate", fs, flags, args, stderr)
-	if !ok {
-		return code
-	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "loket estimate: "+format+"\n", a...)
-		return 2
-	}
-	cat := services.New(c)
-	if *serviceID == "" {
-		return fail("missing -service: the services are %s", strings.Join(cat.IDs(), ", "))
-	}
-	if *submitted == "" {
-		return fail("missing -submitted: the date of submission, like 2026-12-21")
-	}
-	t, err := time.Parse(time.DateOnly, *submitted)
-	if err != nil {
-		return fail("-submitted %q: want a date like 2026-12-21", *submitted)
-	}
-	if err := checkDays("submitted", *submitted, date.NewAt(t), date.NewAt(t)); err != nil {
-		return fail("%v", err)
-	}
-	est, err := cat.Estimate(*serviceID, date.NewAt(t))
-	if err != nil {
-		return fail("%v", err)
-	}
-	s, _ := cat.Service(est.Service)
-	rep := estimateReport(p, c.ID, s, est)
-	if *flags.format == "json" {
-		if err := writeJSON(stdout, rep); err != nil {
-			fmt.Fprintf(stderr, "loket estimate: %v\n", err)
-			return 1
+	return func(c *context, args []string) int {
+		ce, code, ok := c.centreCommand(flags, args)
+		if !ok {
+			return code
 		}
-		return 0
+		cat := services.New(ce)
+		var withPeriods []string
+		for _, s := range cat.Services() {
+			if len(s.Processing) > 0 {
+				withPeriods = append(withPeriods, s.ID)
+			}
+		}
+		switch {
+		case *serviceID == "":
+			return c.failUsage(usageProblem("cli.estimate.no_service", map[string]any{"Services": joinIDs(withPeriods)}))
+		case *submitted == "":
+			return c.failUsage(usageProblem("cli.estimate.no_submitted", nil))
+		}
+		s, found := cat.Service(*serviceID)
+		switch {
+		case !found:
+			return c.failUsage(usageProblem("cli.estimate.unknown_service", map[string]any{"Service": quote(*serviceID), "Services": joinIDs(cat.IDs())}))
+		case len(s.Processing) == 0:
+			return c.failUsage(usageProblem("cli.estimate.no_periods", map[string]any{"Service": s.ID, "Services": joinIDs(withPeriods)}))
+		}
+		t, err := time.Parse(time.DateOnly, *submitted)
+		if err != nil {
+			return c.failUsage(usageProblem("cli.flag.submitted_bad", map[string]any{"Value": quote(*submitted)}))
+		}
+		if pr := checkDays("submitted", *submitted, date.NewAt(t), date.NewAt(t)); pr != nil {
+			return c.failUsage(pr)
+		}
+		est, err := cat.Estimate(s.ID, date.NewAt(t))
+		switch {
+		case errors.Is(err, services.ErrOutOfRange):
+			return c.fail(2, "cli.estimate.out_of_range", map[string]any{"Error": err.Error()})
+		case err != nil:
+			return c.fail(2, "cli.estimate.error", map[string]any{"Error": err.Error()})
+		}
+		rep := estimateReport(c.p, ce.ID, s, est)
+		return c.writeOutput(*flags.format == "json", rep, func(w io.Writer) error { return writeEstimateText(w, c.p, rep) })
 	}
-	writeEstimateText(stdout, p, rep)
-	return 0
 }
 
-// estimateJSON is the JSON form of `loket estimate`; the text form shows
-// the same. Texts are in the output language.
+// estimateJSON is the JSON form of `loket estimate` (docs/json.md); the
+// text form shows the same. Texts are in the output language.
 type estimateJSON struct {
 	Centre    string       `json:"centre"`
 	Service   string       `json:"service"`
+	Kind      string       `json:"kind"`
 	Name      string       `json:"name"`
 	Lang      string       `json:"lang"`
 	Submitted string       `json:"submitted"`
@@ -99,6 +80,7 @@ type estimateJSON struct {
 	submitted date.Date
 }
 
+// periodJSON is a processing period counted from a submission.
 type periodJSON struct {
 	ID          string        `json:"id"`
 	Kind        string        `json:"kind"`
@@ -113,22 +95,34 @@ type periodJSON struct {
 	Skipped     []skippedJSON `json:"skipped"`
 	ValidFrom   string        `json:"valid_from"`
 	Source      string        `json:"source"`
-	Note        string        `json:"note"`
+	Note        *string       `json:"note"`
+	Verified    bool          `json:"verified"`
 	Explanation string        `json:"explanation"`
 
 	due, from date.Date
 }
 
+// skippedJSON is a day a period did not count.
 type skippedJSON struct {
-	Date    string `json:"date"`
-	Why     string `json:"why"` // weekend, holiday or closure
-	Holiday string `json:"holiday,omitempty"`
-	Name    string `json:"name,omitempty"`
+	Date    string  `json:"date"`
+	Why     string  `json:"why"` // weekend, holiday or closure
+	Holiday *string `json:"holiday"`
+	Name    *string `json:"name"`
+}
+
+// noteIn returns the note of a dated value when p speaks its language:
+// centre files write their notes in English, so a Dutch output leaves
+// them out (and keeps the source, its date and whether it is verified).
+func noteIn(p *i18n.Printer, v centre.DatedValue) string {
+	if p.Lang() != language.English {
+		return ""
+	}
+	return v.Note
 }
 
 func estimateReport(p *i18n.Printer, centreID string, s services.Service, est services.Estimate) estimateJSON {
 	rep := estimateJSON{
-		Centre: centreID, Service: s.ID, Name: p.Text(s.Name), Lang: p.Lang().String(),
+		Centre: centreID, Service: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name), Lang: p.Lang().String(),
 		Submitted: est.Submitted.String(), Periods: []periodJSON{}, submitted: est.Submitted,
 	}
 	for _, pd := range est.Periods {
@@ -136,18 +130,21 @@ func estimateReport(p *i18n.Printer, centreID string, s services.Service, est se
 			ID: pd.Target.ID, Kind: string(pd.Target.Kind), Name: p.Text(pd.Target.Name), Unit: string(pd.Target.Unit),
 			Value: pd.Value.Value, Days: pd.Days, Start: pd.Start.String(), End: pd.End.String(), Date: pd.Due.String(),
 			Extended: pd.Extended(), Skipped: []skippedJSON{},
-			ValidFrom: pd.Value.From.String(), Source: pd.Value.Source, Note: pd.Value.Note,
+			ValidFrom: pd.Value.From.String(), Source: pd.Value.Source, Note: orNull(noteIn(p, pd.Value)), Verified: !pd.Value.Unverified,
 			Explanation: pd.Explain(p), due: pd.Due, from: pd.Value.From,
 		}
 		for _, sk := range pd.Skipped {
-			pj.Skipped = append(pj.Skipped, skippedJSON{Date: sk.Date.String(), Why: sk.Why.String(), Holiday: sk.Holiday, Name: p.Text(sk.Name)})
+			pj.Skipped = append(pj.Skipped, skippedJSON{Date: sk.Date.String(), Why: sk.Why.String(), Holiday: orNull(sk.Holiday), Name: orNull(p.Text(sk.Name))})
 		}
 		rep.Periods = append(rep.Periods, pj)
 	}
 	return rep
 }
 
-func writeEstimateText(w io.Writer, p *i18n.Printer, rep estimateJSON) {
+// writeEstimateText writes the estimate as text: per period the date it
+// gives, how it was counted, and its source, saying when the source does
+// not confirm the value.
+func writeEstimateText(w io.Writer, p *i18n.Printer, rep estimateJSON) error {
 	fmt.Fprintln(w, p.T("estimate.title", map[string]any{"Name": rep.Name, "ID": rep.Service, "Date": p.Date(rep.submitted)}))
 	for _, pj := range rep.Periods {
 		fmt.Fprintln(w)
@@ -157,13 +154,22 @@ func writeEstimateText(w io.Writer, p *i18n.Printer, rep estimateJSON) {
 		} else {
 			fmt.Fprintln(w, p.T("estimate.target", data))
 		}
-		for _, l := range wrap(pj.Explanation, 76) {
-			fmt.Fprintln(w, "  "+l)
+		lines := []string{pj.Explanation}
+		if !pj.Verified {
+			lines = append(lines, p.T("estimate.unverified", nil))
 		}
-		for _, l := range wrap(p.T("estimate.source", map[string]any{"URL": pj.Source, "From": p.Date(pj.from), "Note": pj.Note}), 76) {
-			fmt.Fprintln(w, "  "+l)
+		if pj.Note != nil {
+			lines = append(lines, p.T("estimate.source", map[string]any{"URL": pj.Source, "From": p.Date(pj.from), "Note": *pj.Note}))
+		} else {
+			lines = append(lines, p.T("estimate.source_no_note", map[string]any{"URL": pj.Source, "From": p.Date(pj.from)}))
+		}
+		for _, text := range lines {
+			for _, l := range wrap(text, 76) {
+				fmt.Fprintln(w, "  "+l)
+			}
 		}
 	}
+	return nil
 }
 
 // wrap breaks text into lines of at most width characters at spaces; a

@@ -16,7 +16,6 @@ import (
 // February 2027): Tuesday 16 February. The statutory 90 days end on Sunday
 // 21 March 2027, extended to Monday 22 March (Algemene termijnenwet art. 1).
 func TestEstimateAcceptance(t *testing.T) {
-	t.Setenv("LANG", "")
 	code, out, errOut := runLoket("estimate", "--service", "ind-hsm-decision", "--submitted", "2026-12-21", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -74,25 +73,67 @@ func TestEstimateErrors(t *testing.T) {
 	tests := []struct {
 		args   []string
 		code   int
-		stderr string
+		stderr string // all of it
 	}{
 		{[]string{"--service", "ind-hsm", "--submitted", "2026-12-21"}, 2,
-			`loket estimate: unknown service "ind-hsm"; the services are brp-registration, one-stop-shop-intake, ind-biometrics, ` +
-				`residence-permit-collection, residence-sticker, immigration-advice, ind-hsm-decision, ind-researcher-decision`},
-		{[]string{"--submitted", "2026-12-21"}, 2, "loket estimate: missing -service: the services are brp-registration, "},
-		{[]string{"--service", "ind-hsm-decision"}, 2, "loket estimate: missing -submitted"},
-		{[]string{"--service", "ind-hsm-decision", "--submitted", "21-12-2026"}, 2, `-submitted "21-12-2026": want a date like 2026-12-21`},
-		{[]string{"--service", "ind-biometrics", "--submitted", "2026-12-21"}, 2, "service ind-biometrics has no processing periods"},
-		{[]string{"--service", "ind-hsm-decision", "--submitted", "2026-12-21", "--lang", "de"}, 2, `-lang "de"`},
-		{[]string{"--service", "ind-hsm-decision", "--submitted", "2026-12-21", "--format", "xml"}, 2, `-format "xml"`},
-		{[]string{"--service", "ind-hsm-decision", "--submitted", "2026-12-21", "extra"}, 2, `unexpected argument "extra"`},
-		{[]string{"--service", "x", "--submitted", "2026-12-21", "--centre", "testdata/no-such-file.yaml"}, 1, "loket estimate: open testdata/no-such-file.yaml"},
+			usageError("estimate", `--service "ind-hsm": unknown service; the services are brp-registration, one-stop-shop-intake, ind-biometrics, residence-permit-collect… (165 characters)`)},
+		{[]string{"--submitted", "2026-12-21"}, 2,
+			usageError("estimate", "--service is missing: the services with processing periods are brp-registration, ind-hsm-decision, ind-researcher-decision")},
+		{[]string{"--service", "ind-hsm-decision"}, 2, usageError("estimate", "--submitted is missing: give the date of submission, like 2026-12-21")},
+		{[]string{"--service", "ind-hsm-decision", "--submitted", "21-12-2026"}, 2, usageError("estimate", `--submitted "21-12-2026": want a date like 2026-12-21`)},
+		{[]string{"--service", "ind-biometrics", "--submitted", "2026-12-21"}, 2,
+			usageError("estimate", "service ind-biometrics has no processing periods; the services that have them are brp-registration, ind-hsm-decision, ind-researcher-decision")},
+		{[]string{"--service", "ind-hsm-decision", "--submitted", "2026-12-21", "--format", "xml"}, 2, usageError("estimate", `--format "xml": want text or json`)},
+		{[]string{"--service", "ind-hsm-decision", "--submitted", "2026-12-21", "extra"}, 2, usageError("estimate", `unexpected argument "extra": the command takes only flags`)},
+		{[]string{"--service", "x", "--submitted", "2026-12-21", "--centre", "testdata/no-such-file.yaml"}, 1,
+			"loket estimate: testdata/no-such-file.yaml: cannot be read: no such file\n"},
 	}
 	for _, tt := range tests {
-		code, out, errOut := runLoket(append([]string{"estimate"}, tt.args...)...)
-		if code != tt.code || out != "" || !strings.Contains(errOut, tt.stderr) {
+		code, out, errOut := runLoket(append([]string{"estimate", "--lang", "en"}, tt.args...)...)
+		if code != tt.code || out != "" || errOut != tt.stderr {
 			t.Errorf("loket estimate %q: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.args, code, out, errOut, tt.code, tt.stderr)
 		}
+	}
+}
+
+// Dutch output has no English notes: the notes of the centre file are in
+// English, so Dutch leaves them out and keeps the source and its date; a
+// value that its source does not confirm says so in either language.
+func TestEstimateNotes(t *testing.T) {
+	args := []string{"estimate", "--service", "ind-hsm-decision", "--submitted", "2026-12-21"}
+	_, nl, _ := runLoket(args...)
+	_, en, _ := runLoket(append(args, "--lang", "en")...)
+	for _, want := range []string{
+		"  Bron: https://ind.nl/en/residence-permits/work/highly-skilled-migrant\n  (geldig vanaf maandag 1 januari 2024)\n",
+		"  Niet geverifieerd: de bron bevestigt deze waarde niet.\n",
+	} {
+		if !strings.Contains(nl, want) {
+			t.Errorf("Dutch output lacks %q:\n%s", want, nl)
+		}
+	}
+	for _, english := range []string{"the IND aims", "not verified", "Source:", "valid from"} {
+		if strings.Contains(nl, english) {
+			t.Errorf("Dutch output has %q:\n%s", english, nl)
+		}
+	}
+	for _, want := range []string{"the IND aims to decide within 2 weeks", "  Not verified: the source does not confirm this value.\n"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English output lacks %q:\n%s", want, en)
+		}
+	}
+	_, js, _ := runLoket(append(args, "--format", "json")...)
+	var got struct {
+		Kind    string
+		Periods []struct {
+			Note     *string
+			Verified bool
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Kind != "procedure" || len(got.Periods) != 3 || got.Periods[0].Note != nil || !got.Periods[0].Verified || got.Periods[1].Verified {
+		t.Errorf("Dutch JSON: %+v\n%s", got, js)
 	}
 }
 

@@ -1,149 +1,219 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
-	"flag"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"strconv"
 	"strings"
-	"time"
 
-	"github.com/rickb777/date/v2"
-	"golang.org/x/text/language"
-
-	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/internal/excerpt"
 )
 
-// instantAndWeek reads the -at and -week flags shared by hours and osm: the
-// instant (now when atFlag is empty) in loc, and the Monday of the week to
-// show (the week of weekFlag, else of the instant). The error names the flag
-// and the form expected.
-func instantAndWeek(atFlag, weekFlag string, loc *time.Location) (time.Time, date.Date, error) {
-	at := time.Now().In(loc)
-	if atFlag != "" {
-		t, err := time.Parse(time.RFC3339, atFlag)
-		if err != nil {
-			return time.Time{}, 0, fmt.Errorf("-at %q: want an RFC 3339 instant like 2026-12-22T10:00:00+01:00", atFlag)
-		}
-		at = t.In(loc)
-	}
-	day := date.NewAt(at)
-	if weekFlag != "" {
-		t, err := time.Parse("2006-01-02", weekFlag)
-		if err != nil {
-			return time.Time{}, 0, fmt.Errorf("-week %q: want a date like 2026-12-21", weekFlag)
-		}
-		day = date.NewAt(t)
-	}
-	return at, day - date.Date((int(day.Weekday())+6)%7), nil
-}
-
-// writeJSON writes v as indented JSON.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-// loadCentre reads the -centre flag shared by the commands that show a
-// centre: the built-in Maastricht centre when file is empty, else the file,
-// a regular file of at most maxSize bytes (the -max-size flag). On failure
-// it prints the problem (every error of the file) to stderr, prefixed with
-// the command's name for I/O errors, and returns false.
-func loadCentre(cmd, file string, maxSize int, stderr io.Writer) (*centre.Centre, bool) {
-	if file == "" {
-		return centre.Default(), true
-	}
-	data, err := readCentreFile(file, maxSize)
-	if err != nil {
-		fmt.Fprintf(stderr, "loket %s: %v\n", cmd, err)
-		return nil, false
-	}
-	c, err := centre.LoadWithLimits(filepath.Base(file), data, centre.Limits{MaxSize: maxSize})
-	if err != nil {
-		fmt.Fprintln(stderr, centreError(err))
-		return nil, false
-	}
-	return c, true
-}
-
-// centreFlags are the flags shared by the commands that show a centre in
-// Dutch or English: -centre, -max-size, -lang and -format.
-type centreFlags struct {
-	centre, lang, format *string
-	maxSize              *byteSize
-}
-
-// addCentreFlags defines -centre, -max-size, -lang and -format on fs.
-func addCentreFlags(fs *flag.FlagSet) centreFlags {
-	return centreFlags{
-		centre:  fs.String("centre", "", "a centre `file` (default: the built-in Maastricht International Centre)"),
-		maxSize: addMaxSizeFlag(fs),
-		lang:    fs.String("lang", "", "`language`: nl or en (default from LANG, else the centre's)"),
-		format:  fs.String("format", "text", "output `format`: text or json"),
-	}
-}
-
-// parseCentreCommand parses args into fs (which must have centre flags f),
-// checks that no arguments are left and that -lang and -format are valid,
-// and loads the centre. It returns the centre, a Printer in the language
-// of -lang, LANG or the centre, and whether to go on; when not, code is the
-// exit status and the problem has been printed to stderr.
-func parseCentreCommand(cmd string, fs *flag.FlagSet, f centreFlags, args []string, stderr io.Writer) (c *centre.Centre, p *i18n.Printer, code int, ok bool) {
-	if code, ok := parseFlags(fs, args); !ok {
-		return nil, nil, code, false
-	}
-	fail := func(format string, a ...any) (*centre.Centre, *i18n.Printer, int, bool) {
-		fmt.Fprintf(stderr, "loket "+cmd+": "+format+"\n", a...)
-		return nil, nil, 2, false
-	}
-	switch {
-	case fs.NArg() > 0:
-		return fail("unexpected argument %q: the command takes only flags", fs.Arg(0))
-	case *f.lang != "" && *f.lang != "nl" && *f.lang != "en":
-		return fail("-lang %q: want nl or en", *f.lang)
-	case *f.format != "text" && *f.format != "json":
-		return fail("-format %q: want text or json", *f.format)
-	}
-	if c, ok = loadCentre(cmd, *f.centre, int(*f.maxSize), stderr); !ok {
-		return nil, nil, 1, false
-	}
-	p = i18n.NewPrinter(i18n.Match(language.Make(c.DefaultLanguage), *f.lang, os.Getenv("LANG")))
-	return c, p, 0, true
-}
-
-// parseFlags parses args into fs. When it returns false the command ends
-// with code: 0 after -h (fs has printed the help), 2 after a bad flag (fs
-// has printed the error and the usage).
+// Every command reads its flags with a flagSet rather than package flag,
+// so that the flags, their help and their errors are in the output
+// language, and so that every command reads them the same way:
 //
-// A flag given with an empty value (-at="") is bad usage too: it would
-// otherwise mean the flag's default, which is what leaving it out is for.
-func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0, false
-		}
-		return 2, false
+//   - a flag is written with one dash or two (-lang, --lang), its value
+//     after a space or an equals sign (--lang nl, --lang=nl);
+//   - flags may come before, between and after the arguments;
+//   - "--" ends the flags: what follows is arguments, even when it starts
+//     with a dash; "-" alone is an argument (standard input);
+//   - -h, -help and --help anywhere before "--" ask for the command's help;
+//   - a flag given twice takes its last value;
+//   - a flag given empty (--at=) is bad usage: leaving it out is how to
+//     get its default.
+
+// problem is something that went wrong, to be said in the output language
+// on standard error: a message id (of the cli area), the data for its
+// placeholders, and the exit status.
+type problem struct {
+	status int
+	id     string
+	data   map[string]any
+}
+
+// usageProblem returns a problem of bad usage (exit status 2).
+func usageProblem(id string, data map[string]any) *problem {
+	return &problem{status: 2, id: id, data: data}
+}
+
+// flagValue is the value of a flag: set reads it from the command line.
+type flagValue interface {
+	set(s string) *problem
+}
+
+// stringValue is a flag holding text as given.
+type stringValue struct{ p *string }
+
+func (v stringValue) set(s string) *problem { *v.p = s; return nil }
+
+// intValue is a flag holding a whole number.
+type intValue struct {
+	p    *int
+	name string
+}
+
+func (v intValue) set(s string) *problem {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return usageProblem("cli.flag.not_a_number", map[string]any{"Flag": v.name, "Value": excerpt.Quote(s)})
 	}
-	var empty *flag.Flag
-	fs.Visit(func(f *flag.Flag) {
-		if empty == nil && f.Value.String() == "" {
-			empty = f
+	*v.p = n
+	return nil
+}
+
+// flagDef is one flag of a command.
+type flagDef struct {
+	name string
+	// arg and usage are message ids: the name of the value in the help
+	// ("FILE"), and what the flag is, with its default.
+	arg, usage string
+	// hasDefault is set when leaving the flag out gives a default value
+	// (which usage states).
+	hasDefault bool
+	value      flagValue
+	given      bool
+}
+
+// flagSet is the flags of one command and the arguments left after them.
+type flagSet struct {
+	flags []*flagDef
+	args  []string
+	help  bool
+}
+
+// define adds a flag.
+func (fs *flagSet) define(name, arg, usage string, hasDefault bool, v flagValue) {
+	fs.flags = append(fs.flags, &flagDef{name: name, arg: arg, usage: usage, hasDefault: hasDefault, value: v})
+}
+
+// String defines a text flag with the value empty until it is given.
+func (fs *flagSet) String(name, arg, usage string, hasDefault bool) *string {
+	p := new(string)
+	fs.define(name, arg, usage, hasDefault, stringValue{p})
+	return p
+}
+
+// Int defines a whole-number flag with the value 0 until it is given.
+func (fs *flagSet) Int(name, arg, usage string, hasDefault bool) *int {
+	p := new(int)
+	fs.define(name, arg, usage, hasDefault, intValue{p, name})
+	return p
+}
+
+// lookup returns the flag name, or nil.
+func (fs *flagSet) lookup(name string) *flagDef {
+	for _, f := range fs.flags {
+		if f.name == name {
+			return f
 		}
-	})
-	if empty != nil {
-		_, usage := flag.UnquoteUsage(empty)
-		if strings.Contains(usage, "(default") {
-			usage = "leave it out for its default, or give " + usage
-		} else {
-			usage = "give " + usage
-		}
-		fmt.Fprintf(fs.Output(), "loket %s: -%s is empty: %s\n", fs.Name(), empty.Name, usage)
-		return 2, false
 	}
-	return 0, true
+	return nil
+}
+
+// given reports whether the flag name was given.
+func (fs *flagSet) given(name string) bool {
+	f := fs.lookup(name)
+	return f != nil && f.given
+}
+
+// isHelp reports whether arg asks for help.
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
+}
+
+// flagName returns the name of the flag that arg is, without its dashes
+// and its value, and the value after "=" if any; ok is false for an
+// argument that is no flag ("-", "x", "").
+func flagName(arg string) (name, value string, hasValue, ok bool) {
+	if len(arg) < 2 || arg[0] != '-' {
+		return "", "", false, false
+	}
+	name = strings.TrimPrefix(arg[1:], "-")
+	name, value, hasValue = strings.Cut(name, "=")
+	return name, value, hasValue, true
+}
+
+// parse reads args: the flags into their values, the rest into fs.args.
+// It sets fs.help when help is asked for, and then reads nothing else.
+// It returns the first problem, with fs.args holding the arguments read so
+// far.
+func (fs *flagSet) parse(args []string) *problem {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if isHelp(a) {
+			fs.help = true
+			return nil
+		}
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			fs.args = append(fs.args, args[i+1:]...)
+			return nil
+		}
+		name, value, hasValue, ok := flagName(a)
+		if !ok {
+			fs.args = append(fs.args, a)
+			continue
+		}
+		f := fs.lookup(name)
+		if f == nil || name == "" || strings.HasPrefix(name, "-") {
+			return usageProblem("cli.flag.unknown", map[string]any{"Flag": excerpt.Text(a)})
+		}
+		if !hasValue {
+			if i+1 == len(args) {
+				return usageProblem("cli.flag.no_value", map[string]any{"Flag": name})
+			}
+			i++
+			value = args[i]
+		}
+		if value == "" {
+			id := "cli.flag.empty"
+			if f.hasDefault {
+				id = "cli.flag.empty_default"
+			}
+			return usageProblem(id, map[string]any{"Flag": name, "Usage": message{f.usage, helpData()}})
+		}
+		if pr := f.value.set(value); pr != nil {
+			return pr
+		}
+		f.given = true
+	}
+	return nil
+}
+
+// prescanLang returns the value of the last --lang in args before "--",
+// or "": what the language of a message about bad usage is decided from,
+// when the flags could not all be read.
+func prescanLang(args []string) string {
+	lang := ""
+	for i := 0; i < len(args); i++ {
+		if args[i] == "--" {
+			break
+		}
+		name, value, hasValue, ok := flagName(args[i])
+		if !ok || name != "lang" {
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			i++
+			value = args[i]
+		}
+		lang = value
+	}
+	return lang
+}
+
+// writeFlags writes the help of the flags: each flag with the name of its
+// value, and what it is on the next line.
+func (fs *flagSet) writeFlags(w io.Writer, p *i18n.Printer) {
+	for _, f := range fs.flags {
+		writeLine(w, p, "cli.help.flag", map[string]any{"Flag": f.name, "Arg": message{f.arg, nil}})
+		writeLine(w, p, "cli.help.flag_usage", map[string]any{"Usage": message{f.usage, helpData()}})
+	}
+	writeLine(w, p, "cli.help.flag_help", nil)
+	writeLine(w, p, "cli.help.flag_help_usage", nil)
 }

@@ -9,19 +9,12 @@ import (
 	"time"
 )
 
-// runLoket runs loket with args and returns its exit status and output.
-func runLoket(args ...string) (code int, stdout, stderr string) {
-	var out, errOut bytes.Buffer
-	code = run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestHolidaysText(t *testing.T) {
 	tests := []struct {
 		args []string
 		want string
 	}{
-		{[]string{"holidays", "--year", "2026"}, `
+		{[]string{"holidays", "--year", "2026", "--lang", "en"}, `
 2026-01-01  Thursday  New Year's Day        public
 2026-04-03  Friday    Good Friday           observance
 2026-04-05  Sunday    Easter Sunday         public
@@ -35,22 +28,22 @@ func TestHolidaysText(t *testing.T) {
 2026-12-26  Saturday  Second Christmas Day  public
 `},
 		{[]string{"holidays", "-year=2025", "-region=NL-LI", "-lang=nl"}, `
-2025-01-01  woensdag   Nieuwjaarsdag       public
-2025-03-02  zondag     Carnavalszondag     regional
-2025-03-03  maandag    Carnavalsmaandag    regional
-2025-03-04  dinsdag    Carnavalsdinsdag    regional
-2025-04-18  vrijdag    Goede Vrijdag       observance
-2025-04-20  zondag     Eerste Paasdag      public
-2025-04-21  maandag    Tweede Paasdag      public
-2025-04-26  zaterdag   Koningsdag          public
-2025-05-05  maandag    Bevrijdingsdag      public  lustrum
-2025-05-29  donderdag  Hemelvaartsdag      public
-2025-06-08  zondag     Eerste Pinksterdag  public
-2025-06-09  maandag    Tweede Pinksterdag  public
-2025-12-25  donderdag  Eerste Kerstdag     public
-2025-12-26  vrijdag    Tweede Kerstdag     public
+2025-01-01  woensdag   Nieuwjaarsdag       feestdag
+2025-03-02  zondag     Carnavalszondag     regionaal
+2025-03-03  maandag    Carnavalsmaandag    regionaal
+2025-03-04  dinsdag    Carnavalsdinsdag    regionaal
+2025-04-18  vrijdag    Goede Vrijdag       gedenkdag
+2025-04-20  zondag     Eerste Paasdag      feestdag
+2025-04-21  maandag    Tweede Paasdag      feestdag
+2025-04-26  zaterdag   Koningsdag          feestdag
+2025-05-05  maandag    Bevrijdingsdag      feestdag  lustrum
+2025-05-29  donderdag  Hemelvaartsdag      feestdag
+2025-06-08  zondag     Eerste Pinksterdag  feestdag
+2025-06-09  maandag    Tweede Pinksterdag  feestdag
+2025-12-25  donderdag  Eerste Kerstdag     feestdag
+2025-12-26  vrijdag    Tweede Kerstdag     feestdag
 `},
-		{[]string{"holidays", "--year", "1947", "--format", "text"}, `
+		{[]string{"holidays", "--year", "1947", "--format", "text", "-lang", "en"}, `
 1947-01-01  Wednesday  New Year's Day        public
 1947-04-04  Friday     Good Friday           observance
 1947-04-06  Sunday     Easter Sunday         public
@@ -83,7 +76,7 @@ type jsonOut struct {
 		NL string `json:"nl"`
 		EN string `json:"en"`
 	} `json:"name"`
-	Lustrum *bool `json:"lustrum"` // a pointer, to see whether it is there
+	Lustrum *bool `json:"lustrum"` // a pointer, to see that it is there
 }
 
 func TestHolidaysJSON(t *testing.T) {
@@ -96,9 +89,9 @@ func TestHolidaysJSON(t *testing.T) {
 		{
 			args: []string{"holidays", "--year", "2026", "--format", "json"},
 			want: []string{
-				`{"date":"2026-04-27","id":"kingsday","kind":"public","name":{"nl":"Koningsdag","en":"King's Day"}}`,
-				`{"date":"2026-04-03","id":"good-friday","kind":"observance","name":{"nl":"Goede Vrijdag","en":"Good Friday"}}`,
-				`{"date":"2026-05-05","id":"liberation-day","kind":"public","name":{"nl":"Bevrijdingsdag","en":"Liberation Day"}}`,
+				`{"date":"2026-04-27","id":"kingsday","kind":"public","name":{"nl":"Koningsdag","en":"King's Day"},"lustrum":false}`,
+				`{"date":"2026-04-03","id":"good-friday","kind":"observance","name":{"nl":"Goede Vrijdag","en":"Good Friday"},"lustrum":false}`,
+				`{"date":"2026-05-05","id":"liberation-day","kind":"public","name":{"nl":"Bevrijdingsdag","en":"Liberation Day"},"lustrum":false}`,
 			},
 			not: []string{"carnival-monday", "queensday"},
 			n:   11,
@@ -106,24 +99,24 @@ func TestHolidaysJSON(t *testing.T) {
 		{
 			args: []string{"holidays", "--year", "2026", "--region", "NL-LI", "--format", "json"},
 			want: []string{
-				`{"date":"2026-02-15","id":"carnival-sunday","kind":"regional","name":{"nl":"Carnavalszondag","en":"Carnival Sunday"}}`,
-				`{"date":"2026-02-16","id":"carnival-monday","kind":"regional","name":{"nl":"Carnavalsmaandag","en":"Carnival Monday"}}`,
-				`{"date":"2026-02-17","id":"carnival-tuesday","kind":"regional","name":{"nl":"Carnavalsdinsdag","en":"Carnival Tuesday"}}`,
-				`{"date":"2026-04-27","id":"kingsday","kind":"public","name":{"nl":"Koningsdag","en":"King's Day"}}`,
+				`{"date":"2026-02-15","id":"carnival-sunday","kind":"regional","name":{"nl":"Carnavalszondag","en":"Carnival Sunday"},"lustrum":false}`,
+				`{"date":"2026-02-16","id":"carnival-monday","kind":"regional","name":{"nl":"Carnavalsmaandag","en":"Carnival Monday"},"lustrum":false}`,
+				`{"date":"2026-02-17","id":"carnival-tuesday","kind":"regional","name":{"nl":"Carnavalsdinsdag","en":"Carnival Tuesday"},"lustrum":false}`,
+				`{"date":"2026-04-27","id":"kingsday","kind":"public","name":{"nl":"Koningsdag","en":"King's Day"},"lustrum":false}`,
 			},
 			n: 14,
 		},
 		{
 			args: []string{"holidays", "--year", "2026", "--region", "NL-NB", "--format", "json", "--lang", "nl"},
 			want: []string{
-				`{"date":"2026-02-16","id":"carnival-monday","kind":"regional","name":{"nl":"Carnavalsmaandag","en":"Carnival Monday"}}`,
+				`{"date":"2026-02-16","id":"carnival-monday","kind":"regional","name":{"nl":"Carnavalsmaandag","en":"Carnival Monday"},"lustrum":false}`,
 			},
 			n: 14,
 		},
 		{
 			args: []string{"holidays", "--year", "2014", "--format", "json"},
 			want: []string{
-				`{"date":"2014-04-26","id":"kingsday","kind":"public","name":{"nl":"Koningsdag","en":"King's Day"}}`,
+				`{"date":"2014-04-26","id":"kingsday","kind":"public","name":{"nl":"Koningsdag","en":"King's Day"},"lustrum":false}`,
 			},
 			not: []string{"queensday"},
 			n:   11,
@@ -131,7 +124,7 @@ func TestHolidaysJSON(t *testing.T) {
 		{
 			args: []string{"holidays", "--year", "2013", "--format", "json"},
 			want: []string{
-				`{"date":"2013-04-30","id":"queensday","kind":"public","name":{"nl":"Koninginnedag","en":"Queen's Day"}}`,
+				`{"date":"2013-04-30","id":"queensday","kind":"public","name":{"nl":"Koninginnedag","en":"Queen's Day"},"lustrum":false}`,
 			},
 			not: []string{"kingsday"},
 			n:   11,
@@ -140,15 +133,15 @@ func TestHolidaysJSON(t *testing.T) {
 			args: []string{"holidays", "--year", "2025", "--format", "json"},
 			want: []string{
 				`{"date":"2025-05-05","id":"liberation-day","kind":"public","name":{"nl":"Bevrijdingsdag","en":"Liberation Day"},"lustrum":true}`,
-				`{"date":"2025-04-26","id":"kingsday","kind":"public","name":{"nl":"Koningsdag","en":"King's Day"}}`,
+				`{"date":"2025-04-26","id":"kingsday","kind":"public","name":{"nl":"Koningsdag","en":"King's Day"},"lustrum":false}`,
 			},
 			n: 11,
 		},
 		{
 			args: []string{"holidays", "--year", "2016", "--format", "json"},
 			want: []string{
-				`{"date":"2016-05-05","id":"ascension-day","kind":"public","name":{"nl":"Hemelvaartsdag","en":"Ascension Day"}}`,
-				`{"date":"2016-05-05","id":"liberation-day","kind":"public","name":{"nl":"Bevrijdingsdag","en":"Liberation Day"}}`,
+				`{"date":"2016-05-05","id":"ascension-day","kind":"public","name":{"nl":"Hemelvaartsdag","en":"Ascension Day"},"lustrum":false}`,
+				`{"date":"2016-05-05","id":"liberation-day","kind":"public","name":{"nl":"Bevrijdingsdag","en":"Liberation Day"},"lustrum":false}`,
 			},
 			n: 11,
 		},
@@ -178,8 +171,8 @@ func TestHolidaysJSON(t *testing.T) {
 				t.Fatal(err)
 			}
 			ids[h.ID] = true
-			if h.Lustrum != nil && !*h.Lustrum {
-				t.Errorf("%s: %s has \"lustrum\":false, want it left out", cmd, h.ID)
+			if h.Lustrum == nil {
+				t.Errorf("%s: %s has no \"lustrum\"", cmd, h.ID)
 			}
 		}
 		for _, w := range tt.want {
@@ -208,6 +201,9 @@ func TestHolidaysDefaultYear(t *testing.T) {
 		year := time.Now().In(amsterdam).Year()
 		_, got, _ := runLoket("holidays")
 		_, want, _ := runLoket("holidays", "-year", strconv.Itoa(year))
+		if !strings.Contains(want, "Nieuwjaarsdag") {
+			t.Fatalf("loket holidays -year %d: want Dutch, the default:\n%s", year, want)
+		}
 		if got == want {
 			return
 		}
@@ -222,35 +218,37 @@ func TestHolidaysBadUsage(t *testing.T) {
 		args []string
 		want string // in stderr
 	}{
-		{[]string{"--year", "1899"}, "loket holidays: -year 1899: want a year from 1900 to 2199\n"},
-		{[]string{"--year", "2200"}, "loket holidays: -year 2200: want a year from 1900 to 2199\n"},
-		{[]string{"--year", "0"}, "loket holidays: -year 0: want a year from 1900 to 2199\n"},
-		{[]string{"--year", "twenty"}, `invalid value "twenty" for flag -year: parse error`},
-		{[]string{"--region", "NL-ZH"}, `loket holidays: -region: unknown region "NL-ZH": want "" (national), "NL-LI" or "NL-NB"` + "\n"},
-		{[]string{"--region", "nl-li"}, `unknown region "nl-li"`},
-		{[]string{"--format", "yaml"}, "loket holidays: -format \"yaml\": want text or json\n"},
-		{[]string{"--lang", "de"}, "loket holidays: -lang \"de\": want en or nl\n"},
-		{[]string{"2026"}, "loket holidays: unexpected argument \"2026\": for a year, write -year 2026\n"},
+		{[]string{"--year", "1899"}, "loket holidays: --year 1899: want a year from 1900 to 2199\n"},
+		{[]string{"--year", "2200"}, "loket holidays: --year 2200: want a year from 1900 to 2199\n"},
+		{[]string{"--year", "0"}, "loket holidays: --year 0: want a year from 1900 to 2199\n"},
+		{[]string{"--year", "twenty"}, "loket holidays: --year \"twenty\": want a whole number\n"},
+		{[]string{"--region", "NL-ZH"}, `loket holidays: --region "NL-ZH": want NL-LI (Limburg) or NL-NB (Noord-Brabant), or leave it out for the national holidays` + "\n"},
+		{[]string{"--region", "nl-li"}, `--region "nl-li"`},
+		{[]string{"--format", "yaml"}, "loket holidays: --format \"yaml\": want text or json\n"},
+		{[]string{"2026"}, "loket holidays: unexpected argument \"2026\": for a year, write --year 2026\n"},
 		{[]string{"--year", "2026", "extra"}, "loket holidays: unexpected argument \"extra\": the command takes only flags\n"},
-		{[]string{"--years", "2026"}, "flag provided but not defined: -years"},
+		{[]string{"--years", "2026"}, "loket holidays: unknown flag --years\nRun \"loket help holidays\" for its usage.\n"},
 	}
 	for _, tt := range tests {
-		args := append([]string{"holidays"}, tt.args...)
+		args := append([]string{"holidays", "--lang", "en"}, tt.args...)
 		code, stdout, stderr := runLoket(args...)
 		if code != 2 || stdout != "" || !strings.Contains(stderr, tt.want) {
 			t.Errorf("loket %s: exit %d, stdout %q, stderr %q; want exit 2 and %q on stderr",
 				strings.Join(args, " "), code, stdout, stderr, tt.want)
 		}
 	}
+	code, _, stderr := runLoket("holidays", "--lang", "de")
+	if code != 2 || stderr != "loket holidays: --lang \"de\": verwacht nl of en\nZie \"loket help holidays\" voor het gebruik.\n" {
+		t.Errorf("loket holidays --lang de: exit %d, stderr %q", code, stderr)
+	}
 }
 
+// Help that is asked for goes to standard output, with exit status 0.
 func TestHolidaysHelp(t *testing.T) {
-	code, stdout, stderr := runLoket("holidays", "-h")
-	if code != 0 || stdout != "" || !strings.Contains(stderr, "Usage: loket holidays") {
-		t.Errorf("loket holidays -h: exit %d, stdout %q, stderr %q", code, stdout, stderr)
-	}
-	code, stdout, stderr = runLoket("help", "holidays")
-	if code != 0 || stderr != "" || !strings.Contains(stdout, "Usage: loket holidays") || !strings.Contains(stdout, "-region") {
-		t.Errorf("loket help holidays: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	for _, args := range [][]string{{"holidays", "-h"}, {"holidays", "--year", "2026", "--help"}, {"help", "holidays"}} {
+		code, stdout, stderr := runLoket(append(args, "--lang", "en")...)
+		if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "Usage: loket holidays [flags]\n") || !strings.Contains(stdout, "--region PROVINCE") {
+			t.Errorf("loket %s: exit %d, stdout %q, stderr %q", strings.Join(args, " "), code, stdout, stderr)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -15,151 +14,164 @@ import (
 	"github.com/expatcentre/loket/schedule"
 )
 
-// runHours is "loket hours": a desk's status now (or at an instant) and its
-// hours for a week, in Dutch or English.
-func runHours(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("hours", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), `Usage: loket hours [-centre FILE] [-desk ID] [-at RFC3339] [-week YYYY-MM-DD] [-lang nl|en] [-format text|json]
-
-Show whether a desk is open now (or at -at), when that changes, and its
-opening hours for the week (Monday to Sunday) around that instant, with the
-reason on each day it is closed. Without -centre, the built-in Maastricht
-International Centre is used; without -desk, the centre's default desk.
-The language comes from -lang, else LANG, else the centre's default.
-Flags may also be written with two dashes (--at).
-
-Flags:
-`)
-		fs.PrintDefaults()
-	}
-	deskID := fs.String("desk", "", "the desk `id` (default: the centre's default desk)")
-	atFlag := fs.String("at", "", "the `instant`, RFC 3339 like 2026-12-22T10:00:00+01:00 (default now)")
-	weekFlag := fs.String("week", "", "a `date` in the week to show, like 2026-12-21 (default the week of -at)")
+// setupHours is "loket hours": a desk's status now (or at an instant) and
+// its hours for a week.
+func setupHours(fs *flagSet) func(c *context, args []string) int {
+	deskID := fs.String("desk", "cli.arg.id", "cli.flag.desk", true)
+	atFlag := addAtFlag(fs)
+	weekFlag := fs.String("week", "cli.arg.date", "cli.flag.week", true)
 	flags := addCentreFlags(fs)
-	c, p, code, ok := parseCentreCommand("hours", fs, flags, args, stderr)
-	if !ok {
-		return code
-	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "loket hours: "+format+"\n", a...)
-		return 2
-	}
-	id := *deskID
-	if id == "" {
-		id = c.DefaultDesk
-	}
-	desk, found := c.Desk(id)
-	if !found {
-		var ids []string
-		for _, d := range c.Desks {
-			ids = append(ids, d.ID)
+	return func(c *context, args []string) int {
+		ce, code, ok := c.centreCommand(flags, args)
+		if !ok {
+			return code
 		}
-		return fail("-desk %q: centre %s has no such desk; its desks: %s", id, c.ID, strings.Join(ids, ", "))
-	}
-
-	at, monday, err := instantAndWeek(*atFlag, *weekFlag, c.Location)
-	if err == nil {
-		err = checkWeek(*atFlag, *weekFlag, at, monday)
-	}
-	if err != nil {
-		return fail("%v", err)
-	}
-	rep := hoursReport(p, c, desk, at, monday)
-	if *flags.format == "json" {
-		if err := writeJSON(stdout, rep); err != nil {
-			fmt.Fprintf(stderr, "loket hours: %v\n", err)
-			return 1
+		id := *deskID
+		if id == "" {
+			id = ce.DefaultDesk
 		}
-		return 0
+		desk, found := ce.Desk(id)
+		if !found {
+			var ids []string
+			for _, d := range ce.Desks {
+				ids = append(ids, d.ID)
+			}
+			return c.failUsage(usageProblem("cli.hours.no_desk", map[string]any{"Desk": quote(id), "Centre": ce.ID, "Desks": joinIDs(ids)}))
+		}
+		at, monday, pr := instantAndWeek(*atFlag, *weekFlag, ce.Location)
+		if pr == nil {
+			pr = checkWeek(*atFlag, *weekFlag, at, monday)
+		}
+		if pr != nil {
+			return c.failUsage(pr)
+		}
+		rep := hoursReport(c.p, ce, desk, at, monday)
+		return c.writeOutput(*flags.format == "json", rep, func(w io.Writer) error { return writeHoursText(w, c.p, rep) })
 	}
-	writeHoursText(stdout, p, rep)
-	return 0
 }
 
-// hoursJSON is the JSON form of `loket hours`; the text form shows the same.
+// hoursJSON is the JSON form of `loket hours` (docs/json.md); the text
+// form shows the same.
 type hoursJSON struct {
-	Centre     string         `json:"centre"`
-	Desk       string         `json:"desk"`
-	DeskName   string         `json:"desk_name"`
-	Location   string         `json:"location,omitempty"`
-	Lang       string         `json:"lang"`
-	At         time.Time      `json:"at"`
-	State      string         `json:"state"`
-	Status     string         `json:"status"`
-	NextChange *time.Time     `json:"next_change"`
-	NextState  string         `json:"next_state,omitempty"`
-	Week       []hoursDayJSON `json:"week"`
+	Centre      string         `json:"centre"`
+	Desk        string         `json:"desk"`
+	DeskName    string         `json:"desk_name"`
+	Location    *string        `json:"location"`
+	Appointment bool           `json:"appointment"`
+	BookingURL  *string        `json:"booking_url"`
+	Lang        string         `json:"lang"`
+	At          time.Time      `json:"at"`
+	State       string         `json:"state"`
+	Status      string         `json:"status"`
+	NextChange  *time.Time     `json:"next_change"`
+	NextState   *string        `json:"next_state"`
+	Week        []hoursDayJSON `json:"week"`
 
-	appointment bool
-	centreName  string
+	centreName string
 }
 
+// hoursDayJSON is one day of the week of `loket hours`.
 type hoursDayJSON struct {
-	Date      string              `json:"date"`
-	Intervals []hoursIntervalJSON `json:"intervals"`
-	Closed    *hoursClosedJSON    `json:"closed,omitempty"`
+	Date      string         `json:"date"`
+	Intervals []intervalJSON `json:"intervals"`
+	Closed    *closedJSON    `json:"closed"`
 
-	label string // the day as text: "dinsdag 22 december 2026"
+	label string   // the day as text: "dinsdag 22 december 2026"
+	spans []string // the intervals as text
 }
 
-type hoursIntervalJSON struct {
+// intervalJSON is an interval of a schedule: open, or unknown (a rule
+// that says neither open nor closed).
+type intervalJSON struct {
 	Start   time.Time `json:"start"`
 	End     time.Time `json:"end"`
 	State   string    `json:"state"`
-	Comment string    `json:"comment,omitempty"`
-	Reason  string    `json:"reason,omitempty"`
-
-	text string
+	Comment *string   `json:"comment"`
+	Reason  *string   `json:"reason"`
 }
 
-// hoursClosedJSON says why a day has no opening hours.
-type hoursClosedJSON struct {
-	By      string `json:"by"`                // holiday, exception, recurrence, rule or none
-	Holiday string `json:"holiday,omitempty"` // holiday id
-	Reason  string `json:"reason,omitempty"`  // holiday name or the exception's reason, in the output language
+// closedJSON says why a day has no intervals.
+type closedJSON struct {
+	// Why is hours (the weekly hours do not open that day), holiday,
+	// closure (the whole centre is closed), exception or recurrence.
+	Why string `json:"why"`
+	// Holiday is the id of the holiday that closes the day.
+	Holiday *string `json:"holiday"`
+	// Reason is the holiday's name, the closure's, the exception's or
+	// recurrence's reason, or the comment of the rule, in the output
+	// language.
+	Reason *string `json:"reason"`
 }
 
-func hoursReport(p *i18n.Printer, c *centre.Centre, d *centre.Desk, at time.Time, monday date.Date) hoursJSON {
+// orNull returns nil for "", else a pointer to s: a JSON null for text
+// that is not there.
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// newInterval returns the JSON form of iv, its reason in p's language.
+func newInterval(p *i18n.Printer, iv schedule.Interval) intervalJSON {
+	return intervalJSON{Start: iv.Start, End: iv.End, State: iv.Kind.String(), Comment: orNull(iv.Comment), Reason: orNull(p.Text(iv.Reason))}
+}
+
+// closedDay says why the day v, which has no intervals, is closed; ce is
+// the centre whose extra closures it may be, or nil.
+func closedDay(p *i18n.Printer, v schedule.DayView, ce *centre.Centre) *closedJSON {
+	cj := &closedJSON{Why: "hours"}
+	switch {
+	case v.Closed.Holiday.ID != "":
+		cj.Why, cj.Holiday, cj.Reason = "holiday", orNull(v.Closed.Holiday.ID), orNull(p.HolidayName(v.Closed.Holiday))
+	case v.Closed.Source == schedule.SourceException:
+		cj.Why, cj.Reason = "exception", orNull(p.Text(v.Closed.Reason))
+		if ce != nil {
+			for _, cl := range ce.ExtraClosures {
+				if cl.Dates.Contains(v.Date) {
+					cj.Why = "closure"
+				}
+			}
+		}
+	case v.Closed.Source == schedule.SourceRecurrence:
+		cj.Why, cj.Reason = "recurrence", orNull(p.Text(v.Closed.Reason))
+	case v.Closed.Comment != "":
+		cj.Reason = orNull(p.Comment(v.Closed.Comment))
+	}
+	return cj
+}
+
+func hoursReport(p *i18n.Printer, ce *centre.Centre, d *centre.Desk, at time.Time, monday date.Date) hoursJSON {
 	s := d.Schedule
 	st := s.State(at)
 	next, hasNext := nextChange(s, at)
 	rep := hoursJSON{
-		Centre: c.ID, Desk: d.ID, DeskName: p.Text(d.Name), Location: p.Text(d.Location),
+		Centre: ce.ID, Desk: d.ID, DeskName: p.Text(d.Name), Location: orNull(p.Text(d.Location)),
+		Appointment: d.Appointment, BookingURL: orNull(d.BookingURL),
 		Lang: p.Lang().String(), At: at, State: st.Kind.String(),
-		Status:      p.Status(at, st, next, hasNext),
-		appointment: d.Appointment, centreName: p.Text(c.Name),
+		Status:     p.Status(at, st, next, hasNext),
+		centreName: p.Text(ce.Name),
 	}
 	if hasNext {
 		rep.NextChange = &next
-		rep.NextState = s.State(next).Kind.String()
+		rep.NextState = orNull(s.State(next).Kind.String())
 	}
 	for day := monday; day < monday+7; day++ {
 		v := s.Day(day)
-		dj := hoursDayJSON{Date: day.String(), Intervals: []hoursIntervalJSON{}, label: p.Date(day)}
+		dj := hoursDayJSON{Date: day.String(), Intervals: []intervalJSON{}, label: p.Date(day)}
 		for _, iv := range v.Intervals {
-			ij := hoursIntervalJSON{Start: iv.Start, End: iv.End, State: iv.Kind.String(),
-				Comment: iv.Comment, Reason: p.Text(iv.Reason), text: p.Span(iv.Start, iv.End)}
+			dj.Intervals = append(dj.Intervals, newInterval(p, iv))
+			span := p.Span(iv.Start, iv.End)
 			if iv.Kind == schedule.Unknown {
-				ij.text = p.T("hours.unknown_span", map[string]any{"Span": ij.text})
+				span = p.T("hours.unknown_span", map[string]any{"Span": span})
 			}
-			if note := firstNonEmpty(ij.Reason, p.Comment(iv.Comment)); note != "" {
-				ij.text = p.T("hours.span_note", map[string]any{"Span": ij.text, "Note": note})
+			if note := firstNonEmpty(p.Text(iv.Reason), p.Comment(iv.Comment)); note != "" {
+				span = p.T("hours.span_note", map[string]any{"Span": span, "Note": note})
 			}
-			dj.Intervals = append(dj.Intervals, ij)
+			dj.spans = append(dj.spans, span)
 		}
 		if len(v.Intervals) == 0 {
-			cj := &hoursClosedJSON{By: v.Closed.Source.String()}
-			switch {
-			case v.Closed.Holiday.ID != "":
-				cj.Holiday, cj.Reason = v.Closed.Holiday.ID, p.HolidayName(v.Closed.Holiday)
-			case !v.Closed.Reason.IsZero():
-				cj.Reason = p.Text(v.Closed.Reason)
-			case v.Closed.Comment != "":
-				cj.Reason = p.Comment(v.Closed.Comment)
-			}
-			dj.Closed = cj
+			dj.Closed = closedDay(p, v, ce)
 		}
 		rep.Week = append(rep.Week, dj)
 	}
@@ -175,36 +187,35 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-func writeHoursText(w io.Writer, p *i18n.Printer, rep hoursJSON) {
-	fmt.Fprintln(w, p.T("hours.title", map[string]any{"Desk": rep.DeskName, "Centre": rep.centreName}))
+func writeHoursText(w io.Writer, p *i18n.Printer, rep hoursJSON) error {
+	writeLine(w, p, "hours.title", map[string]any{"Desk": rep.DeskName, "Centre": rep.centreName})
 	var about []string
-	if rep.Location != "" {
-		about = append(about, rep.Location)
+	if rep.Location != nil {
+		about = append(about, *rep.Location)
 	}
-	if rep.appointment {
+	if rep.Appointment {
 		about = append(about, p.T("hours.appointment", nil))
 	}
 	if len(about) > 0 {
 		fmt.Fprintln(w, strings.Join(about, " · "))
 	}
+	if rep.Appointment && rep.BookingURL != nil {
+		writeLine(w, p, "hours.book", map[string]any{"URL": *rep.BookingURL})
+	}
 	fmt.Fprintln(w, rep.Status)
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, p.T("hours.week", map[string]any{"Date": rep.Week[0].label}))
+	writeLine(w, p, "hours.week", map[string]any{"Date": rep.Week[0].label})
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
 	for _, d := range rep.Week {
-		var parts []string
-		for _, iv := range d.Intervals {
-			parts = append(parts, iv.text)
-		}
-		line := strings.Join(parts, ", ")
+		line := strings.Join(d.spans, ", ")
 		if d.Closed != nil {
-			if d.Closed.Reason != "" {
-				line = p.T("hours.closed_for", map[string]any{"Reason": d.Closed.Reason})
+			if d.Closed.Reason != nil {
+				line = p.T("hours.closed_for", map[string]any{"Reason": *d.Closed.Reason})
 			} else {
 				line = p.T("hours.closed", nil)
 			}
 		}
 		fmt.Fprintf(tw, "  %s\t%s\n", d.label, line)
 	}
-	tw.Flush()
+	return tw.Flush()
 }

@@ -19,7 +19,6 @@ import (
 // The acceptance examples of the issue: open before Christmas, closed on
 // Christmas Day with the next opening, closed on carnival Tuesday.
 func TestHoursAcceptance(t *testing.T) {
-	t.Setenv("LANG", "")
 	for _, c := range []struct {
 		args []string
 		want []string
@@ -62,40 +61,60 @@ func TestHoursAcceptance(t *testing.T) {
 }
 
 func TestHoursLanguageFromLANG(t *testing.T) {
-	t.Setenv("LANG", "en_GB.UTF-8")
-	_, out, _ := runLoket("hours", "--at", "2026-12-22T10:00:00+01:00")
-	if !strings.Contains(out, "Open now, closes at 12:30") {
-		t.Errorf("LANG=en_GB.UTF-8 should give English:\n%s", out)
+	r := loketEnv(map[string]string{"LANG": "en_GB.UTF-8"}, nil, "hours", "--at", "2026-12-22T10:00:00+01:00")
+	if !strings.Contains(r.stdout, "Open now, closes at 12:30") {
+		t.Errorf("LANG=en_GB.UTF-8 should give English:\n%s", r.stdout)
 	}
 }
 
+// The JSON of loket hours: every field there, null where there is nothing.
 func TestHoursJSON(t *testing.T) {
 	code, out, errOut := runLoket("hours", "--format", "json", "--lang", "en", "--at", "2026-12-25T10:00:00+01:00")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
+	type closed struct {
+		Why     string  `json:"why"`
+		Holiday *string `json:"holiday"`
+		Reason  *string `json:"reason"`
+	}
 	var got struct {
-		Centre, Desk, Lang, State, Status, NextChange, NextState string
-		At                                                       string
-		Week                                                     []struct {
-			Date      string
-			Intervals []struct{ Start, End, State string }
-			Closed    *struct{ By, Holiday, Reason string }
-		}
+		Centre      string  `json:"centre"`
+		Desk        string  `json:"desk"`
+		DeskName    string  `json:"desk_name"`
+		Location    *string `json:"location"`
+		Appointment bool    `json:"appointment"`
+		BookingURL  *string `json:"booking_url"`
+		Lang        string  `json:"lang"`
+		At          string  `json:"at"`
+		State       string  `json:"state"`
+		Status      string  `json:"status"`
+		NextChange  *string `json:"next_change"`
+		NextState   *string `json:"next_state"`
+		Week        []struct {
+			Date      string `json:"date"`
+			Intervals []struct {
+				Start   string  `json:"start"`
+				End     string  `json:"end"`
+				State   string  `json:"state"`
+				Comment *string `json:"comment"`
+				Reason  *string `json:"reason"`
+			} `json:"intervals"`
+			Closed *closed `json:"closed"`
+		} `json:"week"`
 	}
 	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
 	if err := dec.Decode(&got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if got.Centre != "maastricht" || got.Desk != "ind" || got.Lang != "en" || got.State != "closed" ||
-		got.At != "2026-12-25T10:00:00+01:00" {
+	if got.Centre != "maastricht" || got.Desk != "ind" || got.DeskName != "IND service point" || got.Lang != "en" || got.State != "closed" ||
+		got.At != "2026-12-25T10:00:00+01:00" || !got.Appointment || got.BookingURL == nil || *got.BookingURL != "https://oap.ind.nl/oap/" ||
+		got.Location == nil || *got.Location != "Ground floor, desk 2" {
 		t.Errorf("header = %+v", got)
 	}
-	// The JSON field names are snake_case; decode them separately.
-	var raw map[string]any
-	_ = json.Unmarshal([]byte(out), &raw)
-	if raw["next_change"] != "2026-12-29T09:00:00+01:00" || raw["next_state"] != "open" {
-		t.Errorf("next_change = %v, next_state = %v", raw["next_change"], raw["next_state"])
+	if got.NextChange == nil || *got.NextChange != "2026-12-29T09:00:00+01:00" || got.NextState == nil || *got.NextState != "open" {
+		t.Errorf("next_change = %v, next_state = %v", got.NextChange, got.NextState)
 	}
 	if got.Status != "Closed for Christmas Day, opens Tuesday 29 December at 09:00" {
 		t.Errorf("status = %q", got.Status)
@@ -103,16 +122,73 @@ func TestHoursJSON(t *testing.T) {
 	if len(got.Week) != 7 || got.Week[0].Date != "2026-12-21" {
 		t.Fatalf("week = %+v", got.Week)
 	}
-	tue, fri := got.Week[1], got.Week[4]
-	if len(tue.Intervals) != 1 || tue.Intervals[0].Start != "2026-12-22T09:00:00+01:00" || tue.Intervals[0].End != "2026-12-22T12:30:00+01:00" || tue.Closed != nil {
+	str := func(s *string) string {
+		if s == nil {
+			return "null"
+		}
+		return *s
+	}
+	tue := got.Week[1]
+	if len(tue.Intervals) != 1 || tue.Intervals[0].Start != "2026-12-22T09:00:00+01:00" || tue.Intervals[0].End != "2026-12-22T12:30:00+01:00" ||
+		tue.Intervals[0].Comment != nil || tue.Intervals[0].Reason != nil || tue.Closed != nil {
 		t.Errorf("Tuesday = %+v", tue)
 	}
-	if fri.Closed == nil || fri.Closed.By != "holiday" || fri.Closed.Holiday != "christmas-day" || fri.Closed.Reason != "Christmas Day" {
-		t.Errorf("Friday = %+v", fri)
+	for i, want := range map[int]closed{
+		0: {Why: "hours"},
+		3: {Why: "closure", Reason: orNull("Christmas Eve")},
+		4: {Why: "holiday", Holiday: orNull("christmas-day"), Reason: orNull("Christmas Day")},
+		5: {Why: "holiday", Holiday: orNull("second-christmas-day"), Reason: orNull("Second Christmas Day")},
+	} {
+		c := got.Week[i].Closed
+		if c == nil || c.Why != want.Why || str(c.Holiday) != str(want.Holiday) || str(c.Reason) != str(want.Reason) {
+			t.Errorf("%s closed = %+v, want %+v", got.Week[i].Date, c, want)
+		}
 	}
-	thu := got.Week[3]
-	if thu.Closed == nil || thu.Closed.By != "exception" || thu.Closed.Reason != "Christmas Eve" {
-		t.Errorf("Thursday (extra closure) = %+v", thu)
+	// A plain closed day is "closed": {"why": "hours", ...}, not "by": "none".
+	if !strings.Contains(out, `"closed": {
+        "why": "hours",
+        "holiday": null,
+        "reason": null
+      }`) {
+		t.Errorf("Monday:\n%s", out)
+	}
+}
+
+// A desk's exception and a recurrence closing a day say so.
+func TestHoursClosedWhy(t *testing.T) {
+	file := writeTemp(t, "c.yaml", oneDesk+`    exceptions:
+      - date: 2026-12-22
+        reason: {nl: teamdag, en: team day}
+    recurrences:
+      - rrule: FREQ=MONTHLY;BYDAY=1WE
+        start: 2026-01-01
+        closed: true
+        reason: {nl: onderhoud, en: maintenance}
+`)
+	_, out, errOut := runLoket("hours", "--centre", file, "--week", "2026-12-21", "--format", "json", "--lang", "en")
+	var got struct {
+		Week []struct {
+			Closed *struct {
+				Why    string  `json:"why"`
+				Reason *string `json:"reason"`
+			} `json:"closed"`
+		} `json:"week"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got.Week) != 7 {
+		t.Fatalf("%v: %s%s", err, out, errOut)
+	}
+	if c := got.Week[1].Closed; c == nil || c.Why != "exception" || *c.Reason != "team day" {
+		t.Errorf("Tuesday: %+v", c)
+	}
+	if c := got.Week[5].Closed; c == nil || c.Why != "hours" || c.Reason != nil {
+		t.Errorf("Saturday: %+v", c)
+	}
+	_, out, _ = runLoket("hours", "--centre", file, "--week", "2027-01-04", "--format", "json", "--lang", "en")
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if c := got.Week[2].Closed; c == nil || c.Why != "recurrence" || *c.Reason != "maintenance" {
+		t.Errorf("Wednesday 6 January 2027: %+v", c)
 	}
 }
 
@@ -126,15 +202,16 @@ func TestHoursErrors(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"--desk", "post"}, 2, "loket hours: -desk \"post\": centre maastricht has no such desk; its desks: ind, municipality\n"},
-		{[]string{"--at", "noon"}, 2, "loket hours: -at \"noon\": want an RFC 3339 instant like 2026-12-22T10:00:00+01:00\n"},
-		{[]string{"--week", "2026-02-30"}, 2, "loket hours: -week \"2026-02-30\": want a date like 2026-12-21\n"},
-		{[]string{"--lang", "de"}, 2, "loket hours: -lang \"de\": want nl or en\n"},
-		{[]string{"--format", "csv"}, 2, "loket hours: -format \"csv\": want text or json\n"},
-		{[]string{"today"}, 2, "loket hours: unexpected argument \"today\": the command takes only flags\n"},
-		{[]string{"--centre", bad}, 1, "bad.yaml:6:15: desks[0].hours: column 4: expected a time like 09:00, found \"9h\"\n"},
+		{[]string{"--desk", "post"}, 2, usageError("hours", `--desk "post": centre maastricht has no such desk; its desks: ind, municipality`)},
+		{[]string{"--at", "noon"}, 2, usageError("hours", `--at "noon": want an RFC 3339 instant like 2026-12-22T10:00:00+01:00`)},
+		{[]string{"--week", "2026-02-30"}, 2, usageError("hours", `--week "2026-02-30": want a date like 2026-12-21`)},
+		{[]string{"--format", "csv"}, 2, usageError("hours", `--format "csv": want text or json`)},
+		{[]string{"today"}, 2, usageError("hours", `unexpected argument "today": the command takes only flags`)},
+		// The path as given, then the errors as package centre words them.
+		{[]string{"--centre", bad}, 1, "loket hours: the centre file " + bad + " has 1 error:\n" +
+			bad + ":6:15: desks[0].hours: column 4: expected a time like 09:00, found \"9h\"\n"},
 	} {
-		code, out, errOut := runLoket(append([]string{"hours"}, c.args...)...)
+		code, out, errOut := runLoket(append([]string{"hours", "--lang", "en"}, c.args...)...)
 		if code != c.code || out != "" || errOut != c.stderr {
 			t.Errorf("loket hours %q: exit %d, stdout %q\nstderr: %q\nwant:   %q", c.args, code, out, errOut, c.stderr)
 		}

@@ -7,7 +7,7 @@ import (
 )
 
 func TestOSMText(t *testing.T) {
-	code, out, errOut := runLoket("osm", "Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off", "--at", "2026-12-25T10:00:00+01:00")
+	code, out, errOut := runLoket("osm", "Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off", "--at", "2026-12-25T10:00:00+01:00", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
@@ -94,53 +94,92 @@ func TestOSMJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
+	type interval struct {
+		Start   string  `json:"start"`
+		End     string  `json:"end"`
+		State   string  `json:"state"`
+		Comment *string `json:"comment"`
+		Reason  *string `json:"reason"`
+	}
 	var got struct {
-		State      string `json:"state"`
-		Comment    string `json:"comment"`
-		NextChange string `json:"next_change"`
-		NextState  string `json:"next_state"`
+		Expression string  `json:"expression"`
+		Normalized string  `json:"normalized"`
+		Lang       string  `json:"lang"`
+		At         string  `json:"at"`
+		State      string  `json:"state"`
+		Comment    *string `json:"comment"`
+		Holiday    *string `json:"holiday"`
+		NextChange *string `json:"next_change"`
+		NextState  *string `json:"next_state"`
 		Week       []struct {
-			Date      string `json:"date"`
-			Intervals []struct {
-				Start, End, State, Comment string
-			} `json:"intervals"`
+			Date      string     `json:"date"`
+			Intervals []interval `json:"intervals"`
+			Holiday   *string    `json:"holiday"`
+			Closed    *struct {
+				Why     string  `json:"why"`
+				Holiday *string `json:"holiday"`
+				Reason  *string `json:"reason"`
+			} `json:"closed"`
 		} `json:"week"`
 	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if got.State != "unknown" || got.Comment != "late" || got.NextChange != "2026-12-26T02:00:00+01:00" || got.NextState != "closed" {
-		t.Errorf("state %q comment %q next %q %q", got.State, got.Comment, got.NextChange, got.NextState)
+	// Christmas Day is a public holiday, open in the evening.
+	if got.State != "unknown" || got.Comment == nil || *got.Comment != "late" || got.NextChange == nil || *got.NextChange != "2026-12-26T02:00:00+01:00" ||
+		*got.NextState != "closed" || got.Lang != "nl" {
+		t.Errorf("state %q comment %v next %v %v", got.State, got.Comment, got.NextChange, got.NextState)
 	}
 	if len(got.Week) != 7 || got.Week[0].Date != "2026-12-21" {
 		t.Fatalf("week = %+v", got.Week)
 	}
-	fri, sat := got.Week[4].Intervals, got.Week[5].Intervals
-	if len(fri) != 1 || fri[0].Start != "2026-12-25T22:00:00+01:00" || fri[0].End != "2026-12-26T00:00:00+01:00" {
+	fri, sat := got.Week[4], got.Week[5]
+	if len(fri.Intervals) != 1 || fri.Intervals[0].Start != "2026-12-25T22:00:00+01:00" || fri.Intervals[0].End != "2026-12-26T00:00:00+01:00" ||
+		fri.Holiday == nil || *fri.Holiday != "christmas-day" || fri.Closed != nil {
 		t.Errorf("Friday = %+v", fri)
 	}
-	if len(sat) != 1 || sat[0].Start != "2026-12-26T00:00:00+01:00" || sat[0].End != "2026-12-26T02:00:00+01:00" {
+	if len(sat.Intervals) != 1 || sat.Intervals[0].Start != "2026-12-26T00:00:00+01:00" || sat.Intervals[0].End != "2026-12-26T02:00:00+01:00" {
 		t.Errorf("Saturday = %+v", sat)
+	}
+	if mon := got.Week[0]; mon.Closed == nil || mon.Closed.Why != "hours" || mon.Closed.Reason != nil || mon.Holiday != nil {
+		t.Errorf("Monday = %+v", mon)
+	}
+
+	// PH off closes Christmas Day: closed by the holiday, named in the
+	// output language.
+	_, out, _ = runLoket("osm", "--format", "json", "--lang", "en", "--at", "2026-12-25T10:00:00+01:00", "Mo-Fr 09:00-17:00; PH off")
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if fri := got.Week[4]; got.Holiday == nil || *got.Holiday != "christmas-day" || fri.Closed == nil || fri.Closed.Why != "holiday" ||
+		*fri.Closed.Holiday != "christmas-day" || *fri.Closed.Reason != "Christmas Day" {
+		t.Errorf("Friday = %+v, holiday %v", fri, got.Holiday)
 	}
 }
 
 func TestOSMErrors(t *testing.T) {
+	const syntax = "loket osm: not a valid opening_hours expression: "
 	for _, c := range []struct {
 		args   []string
 		stderr string
 	}{
-		{[]string{"Mo 9h-17h"}, "loket osm: column 4: expected a time like 09:00, found \"9h\"\n  Mo 9h-17h\n     ^\n"},
-		{[]string{"Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH of"}, "loket osm: column 39: expected a time like 09:00, a state (open, off, closed, unknown), a \"comment\" or \";\", found \"of\"\n  Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH of\n                                        ^\n"},
-		{[]string{}, "loket osm: expected one expression in quotes, like 'Mo-Fr 09:00-17:00', found 0 arguments\n"},
-		{[]string{"Mo", "Tu"}, "loket osm: expected one expression in quotes, like 'Mo-Fr 09:00-17:00', found 2 arguments\n"},
-		{[]string{"--at", "tomorrow", "Mo"}, "loket osm: -at \"tomorrow\": want an RFC 3339 instant like 2026-12-22T10:00:00+01:00\n"},
-		{[]string{"--week", "2026-13-01", "Mo"}, "loket osm: -week \"2026-13-01\": want a date like 2026-12-21\n"},
-		{[]string{"--lang", "de", "Mo"}, "loket osm: -lang \"de\": want en or nl\n"},
-		{[]string{"--format", "xml", "Mo"}, "loket osm: -format \"xml\": want text or json\n"},
+		{[]string{"Mo 9h-17h"}, syntax + "column 4: expected a time like 09:00, found \"9h\"\n  Mo 9h-17h\n     ^\n"},
+		{[]string{"Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH of"}, syntax + "column 39: expected a time like 09:00, a state (open, off, closed, unknown), a \"comment\" or \";\", found \"of\"\n  Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH of\n                                        ^\n"},
+		{[]string{}, usageError("osm", "want one expression in quotes, like 'Mo-Fr 09:00-17:00', got 0 arguments")},
+		{[]string{"Mo", "Tu"}, usageError("osm", "want one expression in quotes, like 'Mo-Fr 09:00-17:00', got 2 arguments")},
+		{[]string{"--at", "tomorrow", "Mo"}, usageError("osm", `--at "tomorrow": want an RFC 3339 instant like 2026-12-22T10:00:00+01:00`)},
+		{[]string{"--week", "2026-13-01", "Mo"}, usageError("osm", `--week "2026-13-01": want a date like 2026-12-21`)},
+		{[]string{"--format", "xml", "Mo"}, usageError("osm", `--format "xml": want text or json`)},
 	} {
-		code, out, errOut := runLoket(append([]string{"osm"}, c.args...)...)
+		code, out, errOut := runLoket(append([]string{"osm", "--lang", "en"}, c.args...)...)
 		if code != 2 || out != "" || errOut != c.stderr {
 			t.Errorf("loket osm %q: exit %d, stdout %q\nstderr:\n%s\nwant:\n%s", c.args, code, out, errOut, c.stderr)
 		}
+	}
+	code, _, errOut := runLoket("osm", "Mo 9h")
+	if code != 2 || !strings.HasPrefix(errOut, "loket osm: geen geldige opening_hours-expressie: column 4: ") {
+		t.Errorf("in Dutch: exit %d, stderr %q", code, errOut)
 	}
 }

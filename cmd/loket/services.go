@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -21,57 +20,31 @@ import (
 // available moment.
 const nextHorizon = 90 * 24 * time.Hour
 
-// runServices is "loket services": a centre's catalogue, each service with
-// its next available moment.
-func runServices(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("services", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), `Usage: loket services [-centre FILE] [-at RFC3339] [-lang nl|en] [-format text|json]
-
-List the services of a centre: the desk that provides each, whether it
-needs an appointment, who it is for, what to bring, its fee and processing
-periods, and the next moment it can be used after -at (its desk's hours,
-cut to the service's own hours), looking %d days ahead. Without -centre,
-the built-in Maastricht International Centre is used. The language comes
-from -lang, else LANG, else the centre's default.
-Flags may also be written with two dashes (--at).
-
-Flags:
-`, int(nextHorizon/(24*time.Hour)))
-		fs.PrintDefaults()
-	}
-	atFlag := fs.String("at", "", "the `instant`, RFC 3339 like 2026-12-22T10:00:00+01:00 (default now)")
+// setupServices is "loket services": a centre's catalogue, each visit
+// with its next available moment, each procedure with its processing
+// periods.
+func setupServices(fs *flagSet) func(c *context, args []string) int {
+	atFlag := addAtFlag(fs)
 	flags := addCentreFlags(fs)
-	c, p, code, ok := parseCentreCommand("services", fs, flags, args, stderr)
-	if !ok {
-		return code
-	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "loket services: "+format+"\n", a...)
-		return 2
-	}
-	at, _, err := instantAndWeek(*atFlag, "", c.Location)
-	if err == nil {
-		err = checkInstant(*atFlag, at)
-	}
-	if err != nil {
-		return fail("%v", err)
-	}
-	rep := servicesReport(p, services.New(c), at)
-	if *flags.format == "json" {
-		if err := writeJSON(stdout, rep); err != nil {
-			fmt.Fprintf(stderr, "loket services: %v\n", err)
-			return 1
+	return func(c *context, args []string) int {
+		ce, code, ok := c.centreCommand(flags, args)
+		if !ok {
+			return code
 		}
-		return 0
+		at, _, pr := instantAndWeek(*atFlag, "", ce.Location)
+		if pr == nil {
+			pr = checkInstant(*atFlag, at)
+		}
+		if pr != nil {
+			return c.failUsage(pr)
+		}
+		rep := servicesReport(c.p, services.New(ce), at)
+		return c.writeOutput(*flags.format == "json", rep, func(w io.Writer) error { return writeServicesText(w, c.p, rep) })
 	}
-	writeServicesText(stdout, p, rep)
-	return 0
 }
 
-// servicesJSON is the JSON form of `loket services`; the text form shows
-// the same. Texts are in the output language.
+// servicesJSON is the JSON form of `loket services` (docs/json.md); the
+// text form shows the same. Texts are in the output language.
 type servicesJSON struct {
 	Centre      string        `json:"centre"`
 	Lang        string        `json:"lang"`
@@ -82,24 +55,33 @@ type servicesJSON struct {
 	title string
 }
 
+// serviceJSON is one service: what every service has, and for a visit
+// what it takes to come.
 type serviceJSON struct {
-	ID              string          `json:"id"`
-	Name            string          `json:"name"`
-	Description     string          `json:"description,omitempty"`
-	Desk            string          `json:"desk"`
-	DeskName        string          `json:"desk_name"`
-	Hours           string          `json:"hours,omitempty"`
-	Appointment     bool            `json:"appointment"`
-	BookingURL      string          `json:"booking_url,omitempty"`
-	DurationMinutes int             `json:"duration_minutes,omitempty"`
-	For             audienceJSON    `json:"for"`
-	Documents       []string        `json:"documents"`
-	Fee             *feeJSON        `json:"fee"`
-	Processing      []periodDefJSON `json:"processing"`
-	AvailableNow    bool            `json:"available_now"`
-	Next            *intervalJSON   `json:"next"` // null: not within the horizon
+	ID          string          `json:"id"`
+	Kind        string          `json:"kind"`
+	Name        string          `json:"name"`
+	Description *string         `json:"description"`
+	Desk        string          `json:"desk"`
+	DeskName    string          `json:"desk_name"`
+	For         audienceJSON    `json:"for"`
+	Documents   []string        `json:"documents"`
+	Fee         *feeJSON        `json:"fee"`
+	Processing  []periodDefJSON `json:"processing"`
+	Visit       *visitJSON      `json:"visit"` // null for a procedure
 
 	lines []string // the text form's lines after the first
+}
+
+// visitJSON is what a visit to a desk takes: its hours, whether to book,
+// where, and when it can be used next.
+type visitJSON struct {
+	Hours           *string       `json:"hours"`
+	Appointment     bool          `json:"appointment"`
+	BookingURL      *string       `json:"booking_url"`
+	DurationMinutes *int          `json:"duration_minutes"`
+	AvailableNow    bool          `json:"available_now"`
+	Next            *intervalJSON `json:"next"` // null: not within the horizon
 }
 
 type audienceJSON struct {
@@ -109,12 +91,14 @@ type audienceJSON struct {
 	FamilyMembers bool     `json:"family_members"`
 }
 
+// feeJSON is the fee in force at the instant asked about.
 type feeJSON struct {
 	Amount    float64 `json:"amount"`
 	Currency  string  `json:"currency"`
 	ValidFrom string  `json:"valid_from"`
 	Source    string  `json:"source"`
-	Note      string  `json:"note"`
+	Note      *string `json:"note"`
+	Verified  bool    `json:"verified"`
 	Outdated  bool    `json:"outdated"`
 }
 
@@ -128,15 +112,8 @@ type periodDefJSON struct {
 	Value     float64 `json:"value"`
 	ValidFrom string  `json:"valid_from"`
 	Source    string  `json:"source"`
-	Note      string  `json:"note"`
-}
-
-type intervalJSON struct {
-	Start   time.Time `json:"start"`
-	End     time.Time `json:"end"`
-	State   string    `json:"state"`
-	Comment string    `json:"comment,omitempty"`
-	Reason  string    `json:"reason,omitempty"`
+	Note      *string `json:"note"`
+	Verified  bool    `json:"verified"`
 }
 
 func servicesReport(p *i18n.Printer, cat *services.Catalogue, at time.Time) servicesJSON {
@@ -151,9 +128,8 @@ func servicesReport(p *i18n.Printer, cat *services.Catalogue, at time.Time) serv
 	}
 	for _, s := range cat.Services() {
 		sj := serviceJSON{
-			ID: s.ID, Name: p.Text(s.Name), Description: p.Text(s.Description),
-			Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name), Hours: s.Hours,
-			Appointment: s.Appointment, BookingURL: s.BookingURL, DurationMinutes: int(s.Duration / time.Minute),
+			ID: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name), Description: orNull(p.Text(s.Description)),
+			Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name),
 			For:       audienceJSON{Routes: []string{}, EU: s.For.EU, NonEU: s.For.NonEU, FamilyMembers: s.For.FamilyMembers},
 			Documents: []string{}, Processing: []periodDefJSON{},
 		}
@@ -164,8 +140,8 @@ func servicesReport(p *i18n.Printer, cat *services.Catalogue, at time.Time) serv
 			sj.Documents = append(sj.Documents, p.Text(d))
 		}
 		if v, ok := s.Fee.At(today); ok {
-			sj.Fee = &feeJSON{Amount: v.Value, Currency: "EUR", ValidFrom: v.From.String(), Source: v.Source, Note: v.Note,
-				Outdated: s.Fee.Outdated(today)}
+			sj.Fee = &feeJSON{Amount: v.Value, Currency: "EUR", ValidFrom: v.From.String(), Source: v.Source, Note: orNull(noteIn(p, v)),
+				Verified: !v.Unverified, Outdated: s.Fee.Outdated(today)}
 		}
 		for _, t := range s.Processing {
 			v, ok := t.Amount.At(today)
@@ -173,12 +149,20 @@ func servicesReport(p *i18n.Printer, cat *services.Catalogue, at time.Time) serv
 				continue
 			}
 			sj.Processing = append(sj.Processing, periodDefJSON{ID: t.ID, Kind: string(t.Kind), Name: p.Text(t.Name),
-				Unit: string(t.Unit), Value: v.Value, ValidFrom: v.From.String(), Source: v.Source, Note: v.Note})
+				Unit: string(t.Unit), Value: v.Value, ValidFrom: v.From.String(), Source: v.Source, Note: orNull(noteIn(p, v)),
+				Verified: !v.Unverified})
 		}
-		sj.AvailableNow = s.IsOpen(at)
-		if next := s.Next(at, 1, nextHorizon); len(next) > 0 {
-			iv := next[0]
-			sj.Next = &intervalJSON{Start: iv.Start, End: iv.End, State: iv.Kind.String(), Comment: iv.Comment, Reason: p.Text(iv.Reason)}
+		if s.IsVisit() {
+			vj := &visitJSON{Hours: orNull(s.Hours), Appointment: s.Appointment, BookingURL: orNull(s.BookingURL), AvailableNow: s.IsOpen(at)}
+			if s.Duration > 0 {
+				minutes := int(s.Duration / time.Minute)
+				vj.DurationMinutes = &minutes
+			}
+			if next := s.Next(at, 1, nextHorizon); len(next) > 0 {
+				iv := newInterval(p, next[0])
+				vj.Next = &iv
+			}
+			sj.Visit = vj
 		}
 		sj.lines = serviceLines(p, s, sj, at)
 		rep.Services = append(rep.Services, sj)
@@ -189,19 +173,23 @@ func servicesReport(p *i18n.Printer, cat *services.Catalogue, at time.Time) serv
 // serviceLines are the lines of the text form that describe a service.
 func serviceLines(p *i18n.Printer, s services.Service, sj serviceJSON, at time.Time) []string {
 	var lines []string
-	if sj.Description != "" {
-		lines = append(lines, sj.Description)
+	if sj.Description != nil {
+		lines = append(lines, *sj.Description)
 	}
-	about := []string{sj.DeskName}
-	if s.Appointment {
-		about = append(about, p.T("services.list.appointment", nil))
+	if v := sj.Visit; v != nil {
+		about := []string{sj.DeskName}
+		if v.Appointment {
+			about = append(about, p.T("services.list.appointment", nil))
+		} else {
+			about = append(about, p.T("services.list.no_appointment", nil))
+		}
+		if v.DurationMinutes != nil {
+			about = append(about, p.T("services.list.duration", map[string]any{"Count": *v.DurationMinutes}))
+		}
+		lines = append(lines, strings.Join(about, " · "))
 	} else {
-		about = append(about, p.T("services.list.no_appointment", nil))
+		lines = append(lines, p.T("services.list.procedure", map[string]any{"Desk": sj.DeskName}))
 	}
-	if sj.DurationMinutes > 0 {
-		about = append(about, p.T("services.list.duration", map[string]any{"Count": sj.DurationMinutes}))
-	}
-	lines = append(lines, strings.Join(about, " · "))
 	lines = append(lines, audienceText(p, s.For))
 	if len(sj.Documents) > 0 {
 		lines = append(lines, p.T("services.list.documents", map[string]any{"Documents": strings.Join(sj.Documents, "; ")}))
@@ -216,21 +204,30 @@ func serviceLines(p *i18n.Printer, s services.Service, sj serviceJSON, at time.T
 		} else {
 			lines = append(lines, p.T("services.list.fee", data))
 		}
+		if !sj.Fee.Verified {
+			lines = append(lines, p.T("services.list.fee_unverified", nil))
+		}
 	}
 	if len(sj.Processing) > 0 {
 		var ps []string
 		for _, pd := range sj.Processing {
-			ps = append(ps, p.T("services.list.period", map[string]any{
-				"Name": pd.Name, "Length": periodLength(p, centre.Unit(pd.Unit), int(pd.Value)),
-			}))
+			data := map[string]any{"Name": pd.Name, "Length": periodLength(p, centre.Unit(pd.Unit), int(pd.Value))}
+			if pd.Verified {
+				ps = append(ps, p.T("services.list.period", data))
+			} else {
+				ps = append(ps, p.T("services.list.period_unverified", data))
+			}
 		}
 		lines = append(lines, p.T("services.list.processing", map[string]any{"Periods": strings.Join(ps, "; ")}))
 	}
-	if s.Appointment && sj.BookingURL != "" {
-		lines = append(lines, p.T("services.list.book", map[string]any{"URL": sj.BookingURL}))
+	v := sj.Visit
+	if v == nil {
+		return append(lines, p.T("services.list.estimate", map[string]any{"ID": sj.ID}))
 	}
-	lines = append(lines, nextText(p, sj, at))
-	return lines
+	if v.Appointment && v.BookingURL != nil {
+		lines = append(lines, p.T("services.list.book", map[string]any{"URL": *v.BookingURL}))
+	}
+	return append(lines, nextText(p, *v, at))
 }
 
 // audienceText says who a service is for.
@@ -269,13 +266,13 @@ func periodLength(p *i18n.Printer, u centre.Unit, n int) string {
 	return p.T("services.unit.days", data)
 }
 
-// nextText says when the service can be used next.
-func nextText(p *i18n.Printer, sj serviceJSON, at time.Time) string {
-	if sj.Next == nil {
-		return p.T("services.list.none", map[string]any{"Count": sj.horizonDays()})
+// nextText says when a visit can be made next.
+func nextText(p *i18n.Printer, v visitJSON, at time.Time) string {
+	if v.Next == nil {
+		return p.T("services.list.none", map[string]any{"Count": int(nextHorizon / (24 * time.Hour))})
 	}
-	iv := schedule.Interval{Start: sj.Next.Start, End: sj.Next.End}
-	if sj.AvailableNow {
+	iv := schedule.Interval{Start: v.Next.Start, End: v.Next.End}
+	if v.AvailableNow {
 		until := endClock(iv)
 		if date.NewAt(iv.End) != date.NewAt(at) && until != "24:00" {
 			until = p.T("services.list.date_time", map[string]any{"Date": p.Date(date.NewAt(iv.End)), "Time": p.Clock(iv.End)})
@@ -291,14 +288,11 @@ func nextText(p *i18n.Printer, sj serviceJSON, at time.Time) string {
 			"End":   p.T("services.list.date_time", map[string]any{"Date": p.Date(date.NewAt(iv.End)), "Time": p.Clock(iv.End)}),
 		})
 	}
-	if sj.Next.State == schedule.Unknown.String() {
+	if v.Next.State == schedule.Unknown.String() {
 		return p.T("services.list.next_unknown", map[string]any{"When": when})
 	}
 	return p.T("services.list.next", map[string]any{"When": when})
 }
-
-// horizonDays is the horizon of Next, in days.
-func (serviceJSON) horizonDays() int { return int(nextHorizon / (24 * time.Hour)) }
 
 // endClock is the clock time an interval ends: "24:00" for midnight at
 // the end of its first day.
@@ -309,7 +303,7 @@ func endClock(iv schedule.Interval) string {
 	return iv.End.Format("15:04")
 }
 
-func writeServicesText(w io.Writer, p *i18n.Printer, rep servicesJSON) {
+func writeServicesText(w io.Writer, p *i18n.Printer, rep servicesJSON) error {
 	fmt.Fprintln(w, rep.title)
 	for _, s := range rep.Services {
 		fmt.Fprintln(w)
@@ -324,4 +318,5 @@ func writeServicesText(w io.Writer, p *i18n.Printer, rep servicesJSON) {
 			}
 		}
 	}
+	return nil
 }

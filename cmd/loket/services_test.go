@@ -9,7 +9,6 @@ import (
 // loket services lists the Maastricht catalogue with each service's next
 // available moment.
 func TestServicesText(t *testing.T) {
-	t.Setenv("LANG", "")
 	tests := []struct {
 		args []string
 		want []string
@@ -54,27 +53,65 @@ func TestServicesJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var got struct {
-		Centre, Lang string
-		HorizonDays  int `json:"horizon_days"`
-		Services     []struct {
-			ID, Desk, Hours string
-			Appointment     bool
-			Duration        int `json:"duration_minutes"`
-			For             struct {
-				Routes        []string
-				EU            bool
-				NonEU         bool `json:"non_eu"`
-				FamilyMembers bool `json:"family_members"`
-			}
-			Documents    []string
-			Fee          *struct{ Amount float64 }
-			Processing   []struct{ ID, Kind, Unit string }
-			AvailableNow bool `json:"available_now"`
-			Next         *struct{ Start, End, State string }
-		}
+	type dated struct {
+		Amount    float64 `json:"amount"`
+		Currency  string  `json:"currency"`
+		ValidFrom string  `json:"valid_from"`
+		Source    string  `json:"source"`
+		Note      *string `json:"note"`
+		Verified  bool    `json:"verified"`
+		Outdated  bool    `json:"outdated"`
 	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
+	var got struct {
+		Centre      string `json:"centre"`
+		Lang        string `json:"lang"`
+		At          string `json:"at"`
+		HorizonDays int    `json:"horizon_days"`
+		Services    []struct {
+			ID          string  `json:"id"`
+			Kind        string  `json:"kind"`
+			Name        string  `json:"name"`
+			Description *string `json:"description"`
+			Desk        string  `json:"desk"`
+			DeskName    string  `json:"desk_name"`
+			For         struct {
+				Routes        []string `json:"routes"`
+				EU            bool     `json:"eu"`
+				NonEU         bool     `json:"non_eu"`
+				FamilyMembers bool     `json:"family_members"`
+			} `json:"for"`
+			Documents  []string `json:"documents"`
+			Fee        *dated   `json:"fee"`
+			Processing []struct {
+				ID        string  `json:"id"`
+				Kind      string  `json:"kind"`
+				Name      string  `json:"name"`
+				Unit      string  `json:"unit"`
+				Value     float64 `json:"value"`
+				ValidFrom string  `json:"valid_from"`
+				Source    string  `json:"source"`
+				Note      *string `json:"note"`
+				Verified  bool    `json:"verified"`
+			} `json:"processing"`
+			Visit *struct {
+				Hours           *string `json:"hours"`
+				Appointment     bool    `json:"appointment"`
+				BookingURL      *string `json:"booking_url"`
+				DurationMinutes *int    `json:"duration_minutes"`
+				AvailableNow    bool    `json:"available_now"`
+				Next            *struct {
+					Start   string  `json:"start"`
+					End     string  `json:"end"`
+					State   string  `json:"state"`
+					Comment *string `json:"comment"`
+					Reason  *string `json:"reason"`
+				} `json:"next"`
+			} `json:"visit"`
+		} `json:"services"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
 		t.Fatalf("%v:\n%s", err, out)
 	}
 	if got.Centre != "maastricht" || got.Lang != "en" || got.HorizonDays != 90 || len(got.Services) != 8 {
@@ -86,18 +123,38 @@ func TestServicesJSON(t *testing.T) {
 	}
 	// Friday afternoon: the IND desk is open, the municipal desk is not.
 	col := got.Services[byID["residence-permit-collection"]]
-	if !col.AvailableNow || col.Hours != "Fr 13:30-17:00" || col.Next == nil || col.Next.Start != "2026-12-18T14:00:00+01:00" ||
-		col.Next.End != "2026-12-18T17:00:00+01:00" || col.For.EU || !col.For.NonEU || len(col.Documents) != 2 {
+	if v := col.Visit; col.Kind != "visit" || v == nil || !v.AvailableNow || *v.Hours != "Fr 13:30-17:00" || v.Next == nil || v.Next.Start != "2026-12-18T14:00:00+01:00" ||
+		v.Next.End != "2026-12-18T17:00:00+01:00" || col.For.EU || !col.For.NonEU || len(col.Documents) != 2 || *v.BookingURL != "https://oap.ind.nl/oap/" {
 		t.Errorf("residence-permit-collection %+v", col)
 	}
 	brp := got.Services[byID["brp-registration"]]
-	if brp.AvailableNow || brp.Next == nil || brp.Next.Start != "2026-12-21T09:00:00+01:00" || !brp.For.EU || len(brp.For.Routes) != 7 ||
-		brp.Duration != 20 || brp.Fee != nil || len(brp.Processing) != 1 || brp.Processing[0].Unit != "working-days" {
+	if v := brp.Visit; v == nil || v.AvailableNow || v.Next == nil || v.Next.Start != "2026-12-21T09:00:00+01:00" || !brp.For.EU || len(brp.For.Routes) != 7 ||
+		*v.DurationMinutes != 20 || v.Hours != nil || brp.Fee != nil || len(brp.Processing) != 1 || brp.Processing[0].Unit != "working-days" ||
+		*v.BookingURL != "https://expatcentremaastrichtregion.nl/appointment" {
 		t.Errorf("brp-registration %+v", brp)
 	}
+	// A procedure: no visit, its fee and periods, each saying whether its
+	// source confirms it.
 	hsm := got.Services[byID["ind-hsm-decision"]]
-	if hsm.Appointment || hsm.Fee == nil || hsm.Fee.Amount != 423 || len(hsm.Processing) != 3 {
+	if hsm.Kind != "procedure" || hsm.Visit != nil || hsm.Fee == nil || hsm.Fee.Amount != 423 || hsm.Fee.Verified || hsm.Fee.Note == nil ||
+		len(hsm.Processing) != 3 || !hsm.Processing[0].Verified || hsm.Processing[1].Verified {
 		t.Errorf("ind-hsm-decision %+v", hsm)
+	}
+}
+
+// A procedure is not "available now": it says what it is and how to
+// estimate it; each visit books at its own desk's page.
+func TestServicesKinds(t *testing.T) {
+	_, out, _ := runLoket("services", "--at", "2026-12-22T10:00:00+01:00", "--lang", "en")
+	hsm := out[strings.Index(out, "\nind-hsm-decision: "):]
+	if !strings.Contains(hsm, "\n  A procedure, decided without a visit (desk: IND service point)\n") ||
+		!strings.Contains(hsm, "\n  When it is decided: loket estimate --service ind-hsm-decision --submitted\n    DATE\n") ||
+		strings.Contains(hsm, "Available") || strings.Contains(hsm, "Book:") {
+		t.Errorf("ind-hsm-decision:\n%s", hsm)
+	}
+	brp := out[strings.Index(out, "\nbrp-registration: "):strings.Index(out, "\none-stop-shop-intake: ")]
+	if !strings.Contains(brp, "\n  Book: https://expatcentremaastrichtregion.nl/appointment\n") || strings.Contains(brp, "oap.ind.nl") {
+		t.Errorf("brp-registration:\n%s", brp)
 	}
 }
 
@@ -107,15 +164,14 @@ func TestServicesErrors(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"--at", "tomorrow"}, 2, `-at "tomorrow"`},
-		{[]string{"--lang", "fr"}, 2, `-lang "fr"`},
-		{[]string{"--format", "yaml"}, 2, `-format "yaml"`},
-		{[]string{"extra"}, 2, `unexpected argument "extra"`},
-		{[]string{"--centre", "testdata/no-such-file.yaml"}, 1, "loket services: open testdata/no-such-file.yaml"},
+		{[]string{"--at", "tomorrow"}, 2, usageError("services", `--at "tomorrow": want an RFC 3339 instant like 2026-12-22T10:00:00+01:00`)},
+		{[]string{"--format", "yaml"}, 2, usageError("services", `--format "yaml": want text or json`)},
+		{[]string{"extra"}, 2, usageError("services", `unexpected argument "extra": the command takes only flags`)},
+		{[]string{"--centre", "testdata/no-such-file.yaml"}, 1, "loket services: testdata/no-such-file.yaml: cannot be read: no such file\n"},
 	}
 	for _, tt := range tests {
-		code, out, errOut := runLoket(append([]string{"services"}, tt.args...)...)
-		if code != tt.code || out != "" || !strings.Contains(errOut, tt.stderr) {
+		code, out, errOut := runLoket(append([]string{"services", "--lang", "en"}, tt.args...)...)
+		if code != tt.code || out != "" || errOut != tt.stderr {
 			t.Errorf("loket services %q: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.args, code, out, errOut, tt.code, tt.stderr)
 		}
 	}

@@ -52,7 +52,7 @@ func TestValidate(t *testing.T) {
 		stdout, stderr string // exactly
 	}{
 		{
-			args:   []string{path("maastricht.yaml"), path("small.yaml")},
+			args:   []string{"--lang", "en", path("maastricht.yaml"), path("small.yaml")},
 			stdout: path("maastricht.yaml") + ": ok, centre maastricht, 2 desks, time zone Europe/Amsterdam\n" + path("small.yaml") + ": ok, centre small, 1 desk, time zone UTC\n",
 		},
 		{
@@ -62,22 +62,23 @@ func TestValidate(t *testing.T) {
 		{
 			// Every error of the invalid file; the valid files are still
 			// checked and summed up.
-			args:   []string{path("maastricht.yaml"), path("broken.yaml"), path("small.yaml")},
+			args:   []string{path("maastricht.yaml"), path("broken.yaml"), path("small.yaml"), "--lang", "en"},
 			code:   1,
 			stdout: path("maastricht.yaml") + ": ok, centre maastricht, 2 desks, time zone Europe/Amsterdam\n" + path("small.yaml") + ": ok, centre small, 1 desk, time zone UTC\n",
-			stderr: path("broken.yaml") + ":2:7: name.en: missing the text in English\n" +
+			stderr: "loket validate: the centre file " + path("broken.yaml") + " has 3 errors:\n" +
+				path("broken.yaml") + ":2:7: name.en: missing the text in English\n" +
 				path("broken.yaml") + ":6:18: desks[0].hours: column 7: expected a time like 09:00, found \"9h\"\n" +
 				path("broken.yaml") + ":7:5: desks[0].apointment: unknown field \"apointment\"; did you mean \"appointment\"?\n",
 		},
 		{
 			args:   []string{path("missing.yaml"), path("small.yaml")},
 			code:   1,
-			stdout: path("small.yaml") + ": ok, centre small, 1 desk, time zone UTC\n",
-			stderr: "loket validate: open " + path("missing.yaml") + ": no such file or directory\n",
+			stdout: path("small.yaml") + ": in orde, centrum small, 1 balie, tijdzone UTC\n",
+			stderr: "loket validate: " + path("missing.yaml") + ": kan niet worden gelezen: het bestand bestaat niet\n",
 		},
-		{args: nil, code: 2, stderr: "loket validate: no files given\n\nUsage: loket validate"},
-		{args: []string{"-lang", "de", path("small.yaml")}, code: 2, stderr: "loket validate: -lang \"de\": want en or nl\n"},
-		{args: []string{"-x"}, code: 2, stderr: "flag provided but not defined: -x\nUsage: loket validate"},
+		{args: []string{"-lang", "en"}, code: 2, stderr: usageError("validate", "no files given")},
+		{args: []string{"-lang", "de", path("small.yaml")}, code: 2, stderr: "loket validate: --lang \"de\": verwacht nl of en\n"},
+		{args: []string{"-x", "-lang", "en"}, code: 2, stderr: usageError("validate", "unknown flag -x")},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runLoket(append([]string{"validate"}, tt.args...)...)
@@ -100,7 +101,7 @@ func TestValidateExamples(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no example centres: %v", err)
 	}
-	code, stdout, stderr := runLoket(append([]string{"validate"}, files...)...)
+	code, stdout, stderr := runLoket(append([]string{"validate", "--lang", "en"}, files...)...)
 	if code != 0 || stderr != "" || strings.Count(stdout, ": ok, centre ") != len(files) {
 		t.Errorf("loket validate %v: exit %d\n%s%s", files, code, stdout, stderr)
 	}
