@@ -2,36 +2,39 @@ package holidays
 
 import (
 	"fmt"
-	"math/bits"
-	"time"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/expatcentre/loket/internal/civil"
+	"github.com/expatcentre/loket/internal/holiday"
+	"github.com/expatcentre/loket/text"
 )
 
 // FirstYear and LastYear bound the years the calendar covers. A date outside
 // them has no holidays.
-const FirstYear, LastYear = 1900, 2199
+const FirstYear, LastYear = holiday.FirstYear, holiday.LastYear
 
 // Kind says how a holiday is recognized.
-type Kind string
+type Kind = holiday.Kind
 
 const (
 	// Public is an "algemeen erkende feestdag" of article 3(1) of the
 	// Algemene termijnenwet, including Eerste Paasdag and Eerste
 	// Pinksterdag (see the package documentation). This is what the
 	// OpenStreetMap opening_hours selector "PH" means.
-	Public Kind = "public"
+	Public = holiday.Public
 	// Observance is a day that is not in article 3(1) but on which a centre
 	// may choose to close: Goede Vrijdag, and Bevrijdingsdag before 1982,
 	// when the Act did not list it.
-	Observance Kind = "observance"
+	Observance = holiday.Observance
 	// Regional is a holiday of one province: carnival (Vastelaovend) in
 	// NL-LI and NL-NB.
-	Regional Kind = "regional"
+	Regional = holiday.Regional
 )
 
-// Name is the name of a holiday in Dutch and in English.
-type Name struct{ NL, EN string }
+// Name is the name of a holiday in Dutch and in English: loket's one
+// bilingual text type.
+type Name = text.Text
 
 // Holiday is one holiday on one date.
 type Holiday struct {
@@ -52,84 +55,45 @@ type Holiday struct {
 	Lustrum bool
 }
 
+// fromInternal returns the public form of h.
+func fromInternal(h holiday.Holiday) Holiday {
+	return Holiday{Date: date.Date(h.Date), ID: h.ID, Kind: h.Kind, Name: h.Name, Lustrum: h.Lustrum}
+}
+
 // Calendar is the Dutch holiday calendar for the whole country or for one
 // province. It is a small value: copy it freely. The zero value is the
 // national calendar (no regional holidays). A Calendar is immutable and safe
 // for concurrent use. Its queries never fail: a date outside
 // FirstYear..LastYear simply has no holidays.
 type Calendar struct {
-	region province
+	c holiday.Calendar
 }
-
-// province is a Calendar's region.
-type province uint8
-
-const (
-	national province = iota
-	limburg
-	northBrabant
-)
 
 // Netherlands returns the calendar of a region, given as an ISO 3166-2 code:
 // "" for the national calendar, "NL-LI" (Limburg) or "NL-NB" (North
 // Brabant), which add carnival. Any other value is an error that names it.
 func Netherlands(region string) (Calendar, error) {
-	switch region {
-	case "":
-		return Calendar{national}, nil
-	case "NL-LI":
-		return Calendar{limburg}, nil
-	case "NL-NB":
-		return Calendar{northBrabant}, nil
+	c, ok := holiday.Netherlands(region)
+	if !ok {
+		return Calendar{}, fmt.Errorf("unknown region %q: want \"\" (national), \"NL-LI\" or \"NL-NB\"", region)
 	}
-	return Calendar{}, fmt.Errorf("unknown region %q: want \"\" (national), \"NL-LI\" or \"NL-NB\"", region)
+	return Calendar{c}, nil
 }
 
 // Region returns the ISO 3166-2 code of c's region, "" for the national
 // calendar.
-func (c Calendar) Region() string {
-	switch c.region {
-	case limburg:
-		return "NL-LI"
-	case northBrabant:
-		return "NL-NB"
-	}
-	return ""
-}
+func (c Calendar) Region() string { return c.c.Region() }
 
 // Year returns every holiday of year in c, of all kinds, sorted by date and
 // then by ID. It returns nil for a year outside FirstYear..LastYear.
 func (c Calendar) Year(year int) []Holiday {
-	if year < FirstYear || year > LastYear {
+	in := c.c.Year(year)
+	if in == nil {
 		return nil
 	}
-	easter := Easter(year)
-	// Collect and sort on the stack, then copy once to the heap.
-	type entry struct {
-		d date.Date
-		h hid
-		k Kind
-	}
-	var es [numHolidays]entry
-	n := 0
-	for h := range numHolidays {
-		if !c.has(h) {
-			continue
-		}
-		if d, k, ok := h.in(year, easter); ok {
-			// Insert by date, after equal dates: es stays in date-then-ID
-			// order because h increases in ID order.
-			i := n
-			for ; i > 0 && es[i-1].d > d; i-- {
-				es[i] = es[i-1]
-			}
-			es[i] = entry{d, h, k}
-			n++
-		}
-	}
-	hs := make([]Holiday, n)
-	for i, e := range es[:n] {
-		hs[i] = e.h.holiday(e.d, e.k, year)
+	hs := make([]Holiday, len(in))
+	for i, h := range in {
+		hs[i] = fromInternal(h)
 	}
 	return hs
 }
@@ -145,29 +109,16 @@ func (c Calendar) Year(year int) []Holiday {
 //
 // On does not allocate.
 func (c Calendar) On(d date.Date) (Holiday, bool) {
-	set, year, easter := c.on(d)
-	var best Holiday
-	found := false
-	for set != 0 {
-		h := hid(bits.TrailingZeros32(set))
-		set &= set - 1
-		_, k, _ := h.in(year, easter)
-		if !found || rank(k) < rank(best.Kind) {
-			best, found = h.holiday(d, k, year), true
-		}
-	}
-	return best, found
+	h, ok := c.c.On(civil.Date(d))
+	return fromInternal(h), ok
 }
 
 // AllOn appends every holiday on d, in ID order, to dst and returns the
 // extended slice.
 func (c Calendar) AllOn(d date.Date, dst []Holiday) []Holiday {
-	set, year, easter := c.on(d)
-	for set != 0 {
-		h := hid(bits.TrailingZeros32(set))
-		set &= set - 1
-		_, k, _ := h.in(year, easter)
-		dst = append(dst, h.holiday(d, k, year))
+	var buf [4]holiday.Holiday
+	for _, h := range c.c.AllOn(civil.Date(d), buf[:0]) {
+		dst = append(dst, fromInternal(h))
 	}
 	return dst
 }
@@ -176,68 +127,8 @@ func (c Calendar) AllOn(d date.Date, dst []Holiday) []Holiday {
 // holiday. This is what the OpenStreetMap opening_hours selector "PH" asks.
 // PublicOn does not allocate.
 func (c Calendar) PublicOn(d date.Date) (Holiday, bool) {
-	set, year, easter := c.on(d)
-	for set != 0 {
-		h := hid(bits.TrailingZeros32(set))
-		set &= set - 1
-		if _, k, _ := h.in(year, easter); k == Public {
-			return h.holiday(d, k, year), true
-		}
-	}
-	return Holiday{}, false
-}
-
-// rank orders kinds by preference in On.
-func rank(k Kind) int {
-	switch k {
-	case Public:
-		return 0
-	case Observance:
-		return 1
-	}
-	return 2
-}
-
-// first and last are FirstYear-01-01 and LastYear-12-31.
-const (
-	first = date.Date(693595) // 1900-01-01
-	last  = date.Date(803167) // 2199-12-31
-)
-
-// on returns the set of holidays on d in c, as bits indexed by hid, with the
-// year of d and its Easter Sunday (valid only when the set is not empty).
-func (c Calendar) on(d date.Date) (set uint32, year int, easter date.Date) {
-	if d < first || d > last {
-		return 0, 0, 0
-	}
-	year, month, day, march1 := civil(d)
-	candidates := inMonth(month) & onDay(day) & onWeekday(d.Weekday())
-	if c.region == national {
-		candidates &^= carnival
-	}
-	if candidates == 0 {
-		return 0, 0, 0
-	}
-	if candidates&movable != 0 {
-		// Easter(year), counting from 1 March rather than through ymd.
-		em, ed := easterDay(uint64(year))
-		easter = march1 + date.Date(ed-1)
-		if em == time.April {
-			easter += 31
-		}
-	}
-	for cs := candidates; cs != 0; cs &= cs - 1 {
-		h := hid(bits.TrailingZeros32(cs))
-		if hd, _, ok := h.in(year, easter); ok && hd == d {
-			set |= 1 << h
-		}
-	}
-	return set, year, easter
-}
-
-// has reports whether h is in c's calendar at all.
-func (c Calendar) has(h hid) bool {
-	return c.region != national || (1<<h)&carnival == 0
+	h, ok := c.c.PublicOn(civil.Date(d))
+	return fromInternal(h), ok
 }
 
 // Easter returns the date of Easter Sunday in year, in the Gregorian
@@ -247,80 +138,8 @@ func (c Calendar) has(h hid) bool {
 // the first full year of the Gregorian calendar; for earlier years (including
 // year 0 and negative years) it is the proleptic Gregorian date, computed
 // through the 5,700,000-year cycle after which the dates repeat.
-func Easter(year int) date.Date {
-	const cycle = 5_700_000 // Gregorian Easter dates repeat after this many years
-	y := year
-	if y < 1 {
-		y += (-y/cycle + 1) * cycle
-	}
-	m, d := easterDay(uint64(y))
-	return ymd(year, m, d)
-}
+func Easter(year int) date.Date { return date.Date(civil.Easter(year)) }
 
-// easterDay returns the month and day of Easter Sunday in year, which must be
-// positive; the arithmetic is unsigned because that is faster.
-func easterDay(y uint64) (time.Month, int) {
-	a := y % 19
-	b, c := y/100, y%100
-	d, e := b/4, b%4
-	f := (b + 8) / 25
-	g := (b - f + 1) / 3
-	h := (19*a + b + 15 - d - g) % 30 // b >= d + g
-	i, k := c/4, c%4
-	l := (32 + 2*e + 2*i - h - k) % 7 // h <= 29, k <= 3
-	m := (a + 11*h + 22*l) / 451
-	n := h + l + 114 - 7*m // m <= 1 when h + l >= 7*m
-	return time.Month(n / 31), int(n%31 + 1)
-}
-
-// daysPer400Years is the length of the Gregorian cycle: 20871 weeks.
-const daysPer400Years = 146097
-
-// ymd returns the date of a day in the proleptic Gregorian calendar. It is
-// date.New without going through time.Time (the hot path needs it), after
-// Howard Hinnant's days_from_civil
-// (https://howardhinnant.github.io/date_algorithms.html).
-func ymd(year int, month time.Month, day int) date.Date {
-	// Shift to a positive year by whole 400-year cycles, then count in
-	// unsigned arithmetic from 0000-03-01.
-	var shift int64
-	if year < 1 {
-		shift = int64(-year/400 + 1)
-		year += int(shift) * 400
-	}
-	y, m := uint64(year), uint64(month)
-	if m <= 2 {
-		y--
-	}
-	era, yoe := y/400, y%400
-	doy := (153*((m+9)%12)+2)/5 + uint64(day) - 1 // [0, 365], from 1 March
-	doe := yoe*365 + yoe/4 - yoe/100 + doy        // [0, 146096]
-	// 0000-03-01 is 306 days before 0001-01-01, day 0 of date.Date.
-	return date.Date(int64(era*daysPer400Years+doe) - 306 - shift*daysPer400Years)
-}
-
-// civil returns the year, month and day of d, which must not be before
-// date.Zero (0001-01-01), and the date of 1 March of that year. It is
-// d.Date() without time.Time, after Howard Hinnant's civil_from_days.
-func civil(d date.Date) (year int, month time.Month, day int, march1 date.Date) {
-	z := uint64(d + 306) // days since 0000-03-01
-	era, doe := z/daysPer400Years, z%daysPer400Years
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
-	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365], from 1 March
-	mp := (5*doy + 2) / 153                                // [0, 11], from March
-	day = int(doy - (153*mp+2)/5 + 1)
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	y := yoe + era*400
-	march1 = d - date.Date(doy)
-	if m <= 2 { // January and February end the year that starts in March
-		y++
-		march1 += 365
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			march1++
-		}
-	}
-	return int(y), time.Month(m), day, march1
-}
+// IDs returns the id of every holiday the calendar knows, in every region
+// and year, sorted: the values a closure policy may name.
+func IDs() []string { return holiday.IDs() }

@@ -1,9 +1,10 @@
-package holidays
+package holiday
 
 import (
 	"time"
 
-	"github.com/rickb777/date/v2"
+	"github.com/expatcentre/loket/internal/civil"
+	"github.com/expatcentre/loket/text"
 )
 
 // hid identifies a holiday. The constants are in the order of their IDs, so
@@ -107,10 +108,10 @@ func onWeekday(wd time.Weekday) uint32 {
 // in returns the date and kind of h in year, whose Easter Sunday is easter,
 // and false when h is not held in that year. The package documentation
 // gives the source of each rule.
-func (h hid) in(year int, easter date.Date) (date.Date, Kind, bool) {
+func (h hid) in(year int, easter civil.Date) (civil.Date, Kind, bool) {
 	switch h {
 	case newYearsDay:
-		return ymd(year, time.January, 1), Public, true
+		return civil.New(year, time.January, 1), Public, true
 	case goodFriday:
 		return easter - 2, Observance, true
 	case easterSunday:
@@ -123,15 +124,15 @@ func (h hid) in(year int, easter date.Date) (date.Date, Kind, bool) {
 		if year < 2014 {
 			return 0, "", false
 		}
-		return notSunday(ymd(year, time.April, 27), -1), Public, true
+		return notSunday(civil.New(year, time.April, 27), -1), Public, true
 	case queensDay:
 		switch {
 		case year < 1949: // Wilhelmina's birthday, kept on a Sunday too
-			return ymd(year, time.August, 31), Public, true
+			return civil.New(year, time.August, 31), Public, true
 		case year < 1980: // Juliana: the Monday after when it is a Sunday
-			return notSunday(ymd(year, time.April, 30), +1), Public, true
+			return notSunday(civil.New(year, time.April, 30), +1), Public, true
 		case year < 2014: // KB 24 april 1980, nr. 11: the Saturday before
-			return notSunday(ymd(year, time.April, 30), -1), Public, true
+			return notSunday(civil.New(year, time.April, 30), -1), Public, true
 		}
 		return 0, "", false
 	case liberationDay:
@@ -144,7 +145,7 @@ func (h hid) in(year int, easter date.Date) (date.Date, Kind, bool) {
 		if year < 1982 {
 			k = Observance
 		}
-		return ymd(year, time.May, 5), k, true
+		return civil.New(year, time.May, 5), k, true
 	case ascensionDay:
 		return easter + 39, Public, true
 	case whitSunday:
@@ -152,9 +153,9 @@ func (h hid) in(year int, easter date.Date) (date.Date, Kind, bool) {
 	case whitMonday:
 		return easter + 50, Public, true
 	case christmasDay:
-		return ymd(year, time.December, 25), Public, true
+		return civil.New(year, time.December, 25), Public, true
 	case secondChristmasDay:
-		return ymd(year, time.December, 26), Public, true
+		return civil.New(year, time.December, 26), Public, true
 	case carnivalSunday:
 		return easter - 49, Regional, true
 	case carnivalMonday:
@@ -166,7 +167,7 @@ func (h hid) in(year int, easter date.Date) (date.Date, Kind, bool) {
 }
 
 // notSunday returns d, or d+shift when d is a Sunday.
-func notSunday(d date.Date, shift date.Date) date.Date {
+func notSunday(d civil.Date, shift civil.Date) civil.Date {
 	if d.Weekday() == time.Sunday {
 		return d + shift
 	}
@@ -174,7 +175,7 @@ func notSunday(d date.Date, shift date.Date) date.Date {
 }
 
 // holiday returns h as a Holiday on d in year, of kind k.
-func (h hid) holiday(d date.Date, k Kind, year int) Holiday {
+func (h hid) holiday(d civil.Date, k Kind, year int) Holiday {
 	return Holiday{
 		Date:    d,
 		ID:      h.id(),
@@ -222,38 +223,38 @@ func (h hid) id() string {
 }
 
 // name returns h's Dutch and English names.
-func (h hid) name() Name {
+func (h hid) name() text.Text {
 	switch h {
 	case ascensionDay:
-		return Name{"Hemelvaartsdag", "Ascension Day"}
+		return text.Text{NL: "Hemelvaartsdag", EN: "Ascension Day"}
 	case carnivalMonday:
-		return Name{"Carnavalsmaandag", "Carnival Monday"}
+		return text.Text{NL: "Carnavalsmaandag", EN: "Carnival Monday"}
 	case carnivalSunday:
-		return Name{"Carnavalszondag", "Carnival Sunday"}
+		return text.Text{NL: "Carnavalszondag", EN: "Carnival Sunday"}
 	case carnivalTuesday:
-		return Name{"Carnavalsdinsdag", "Carnival Tuesday"}
+		return text.Text{NL: "Carnavalsdinsdag", EN: "Carnival Tuesday"}
 	case christmasDay:
-		return Name{"Eerste Kerstdag", "Christmas Day"}
+		return text.Text{NL: "Eerste Kerstdag", EN: "Christmas Day"}
 	case easterMonday:
-		return Name{"Tweede Paasdag", "Easter Monday"}
+		return text.Text{NL: "Tweede Paasdag", EN: "Easter Monday"}
 	case easterSunday:
-		return Name{"Eerste Paasdag", "Easter Sunday"}
+		return text.Text{NL: "Eerste Paasdag", EN: "Easter Sunday"}
 	case goodFriday:
-		return Name{"Goede Vrijdag", "Good Friday"}
+		return text.Text{NL: "Goede Vrijdag", EN: "Good Friday"}
 	case kingsDay:
-		return Name{"Koningsdag", "King's Day"}
+		return text.Text{NL: "Koningsdag", EN: "King's Day"}
 	case liberationDay:
-		return Name{"Bevrijdingsdag", "Liberation Day"}
+		return text.Text{NL: "Bevrijdingsdag", EN: "Liberation Day"}
 	case newYearsDay:
-		return Name{"Nieuwjaarsdag", "New Year's Day"}
+		return text.Text{NL: "Nieuwjaarsdag", EN: "New Year's Day"}
 	case queensDay:
-		return Name{"Koninginnedag", "Queen's Day"}
+		return text.Text{NL: "Koninginnedag", EN: "Queen's Day"}
 	case secondChristmasDay:
-		return Name{"Tweede Kerstdag", "Second Christmas Day"}
+		return text.Text{NL: "Tweede Kerstdag", EN: "Second Christmas Day"}
 	case whitMonday:
-		return Name{"Tweede Pinksterdag", "Whit Monday"}
+		return text.Text{NL: "Tweede Pinksterdag", EN: "Whit Monday"}
 	case whitSunday:
-		return Name{"Eerste Pinksterdag", "Whit Sunday"}
+		return text.Text{NL: "Eerste Pinksterdag", EN: "Whit Sunday"}
 	}
-	return Name{}
+	return text.Text{}
 }

@@ -1,4 +1,4 @@
-package holidays
+package holiday
 
 // IDs returns the id of every holiday the calendar knows, in every region
 // and year, sorted: the values a closure policy may name.
