@@ -6,8 +6,15 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/expatcentre/loket/centre"
 )
+
+// builtin is the built-in centre, compiled once for all the tests (it is
+// immutable).
+var builtin = sync.OnceValue(centre.Default)
 
 // result is what one run of loket gave.
 type result struct {
@@ -26,6 +33,7 @@ func loketEnv(env map[string]string, stdin io.Reader, args ...string) result {
 		stdin: stdin, stdout: &out, stderr: &errOut,
 		getenv:    func(name string) string { return env[name] },
 		buildInfo: buildInfoFor(&debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "github.com/expatcentre/loket", Version: "(devel)"}}),
+		builtin:   builtin(),
 	}
 	code := runWith(inv, args)
 	return result{code, out.String(), errOut.String()}

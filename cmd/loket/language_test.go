@@ -1,0 +1,426 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/eligibility"
+	"github.com/expatcentre/loket/examples/centres"
+	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/holidays"
+)
+
+// The acceptance test of the language rule (issue 8): every command, with
+// LANG=nl_NL.UTF-8, LANG=en_GB.UTF-8, LANG=C, --lang nl and --lang en and
+// the precedence of LC_ALL and LC_MESSAGES, on success, for help, for bad
+// usage and for an error of its work; each part of the output (standard
+// output and standard error) is in the language the rule gives, every
+// line of it.
+//
+// How a line's language is told: the words of each language are the words
+// of its message files (i18n/locales/*.LANG.toml) and of the texts of the
+// built-in centre and the holidays in it; a word in both is neither,
+// except a few dozen common words that are always of their language (de,
+// het, niet; the, with, not), so that a message left in English in a
+// Dutch file is found. A line is Dutch when it has Dutch words and no
+// English ones. Left out of a
+// line first: URLs, file paths, flags (--lang), ids (ind-biometrics,
+// graduated_on, the ids of desks, services, routes, degrees and holidays,
+// the names of the commands),
+// codes in capitals (IN, CET, BSN), and the text that the libraries give
+// in English for now (centre file errors, opening_hours syntax errors,
+// facts that are not valid), which the messages of cmd/loket frame. JSON
+// is checked value by value, leaving out keys and codes; the holidays'
+// JSON has both languages by design.
+
+// langWords are the words of each language, and the words to leave out.
+type langWords struct {
+	nl, en map[string]bool
+	ids    map[string]bool
+}
+
+var (
+	wordRE  = regexp.MustCompile(`\pL+`)
+	urlRE   = regexp.MustCompile(`https?://\S+`)
+	idRE    = regexp.MustCompile(`\b[\pL\d]+(?:[-_][\pL\d]+)+\b`)
+	flagRE  = regexp.MustCompile(`(^|[\s(])--?[a-z][a-z-]*`)
+	codeRE  = regexp.MustCompile(`^[a-z0-9_.:/+-]*$`)
+)
+
+// words returns the lower-case words of s.
+func words(s string) []string {
+	ws := wordRE.FindAllString(s, -1)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return ws
+}
+
+// newLangWords reads the words of both languages.
+func newLangWords(t *testing.T) *langWords {
+	t.Helper()
+	texts := map[string][]string{}
+	for _, lang := range []string{"nl", "en"} {
+		files, err := filepath.Glob("../../i18n/locales/*." + lang + ".toml")
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no message files: %v", err)
+		}
+		for _, f := range files {
+			var m map[string]any
+			if _, err := toml.DecodeFile(f, &m); err != nil {
+				t.Fatal(err)
+			}
+			var walk func(m map[string]any)
+			walk = func(m map[string]any) {
+				for k, v := range m {
+					switch v := v.(type) {
+					case map[string]any:
+						walk(v)
+					case string:
+						if k != "description" {
+							texts[lang] = append(texts[lang], v)
+						}
+					}
+				}
+			}
+			walk(m)
+		}
+	}
+	ids := map[string]bool{}
+	add := func(nl, en string) {
+		texts["nl"] = append(texts["nl"], nl)
+		texts["en"] = append(texts["en"], en)
+	}
+	c := builtin()
+	add(c.Name.NL, c.Name.EN)
+	add(c.Description.NL, c.Description.EN)
+	for _, cl := range c.ExtraClosures {
+		add(cl.Name.NL, cl.Name.EN)
+	}
+	for _, d := range c.Desks {
+		ids[d.ID] = true
+		add(d.Name.NL, d.Name.EN)
+		add(d.Location.NL, d.Location.EN)
+	}
+	for _, s := range c.Services {
+		ids[s.ID] = true
+		add(s.Name.NL, s.Name.EN)
+		add(s.Description.NL, s.Description.EN)
+		for _, d := range s.Documents {
+			add(d.NL, d.EN)
+		}
+		for _, p := range s.Processing {
+			add(p.Name.NL, p.Name.EN)
+			for _, v := range p.Amount.Values {
+				texts["en"] = append(texts["en"], v.Note) // notes are English
+			}
+		}
+		for _, v := range s.Fee.Values {
+			texts["en"] = append(texts["en"], v.Note)
+		}
+	}
+	cal, err := holidays.Netherlands("NL-LI")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y := 2025; y <= 2027; y++ {
+		for _, h := range cal.Year(y) {
+			ids[h.ID] = true
+			add(h.Name.NL, h.Name.EN)
+		}
+	}
+	for _, r := range eligibility.Routes() {
+		ids[string(r)] = true
+	}
+	for _, d := range eligibility.Degrees() {
+		ids[string(d)] = true
+	}
+	for _, cmd := range commands() {
+		ids[cmd.name] = true
+	}
+	lw := &langWords{nl: map[string]bool{}, en: map[string]bool{}, ids: ids}
+	for lang, set := range map[string]map[string]bool{"nl": lw.nl, "en": lw.en} {
+		for _, s := range texts[lang] {
+			for _, w := range words(s) {
+				set[w] = true
+			}
+		}
+	}
+	for w := range lw.nl {
+		if lw.en[w] {
+			delete(lw.nl, w)
+			delete(lw.en, w)
+		}
+	}
+	// Words that are of one language whatever the message files say, so
+	// that a message left in the other language in a file is found.
+	for lang, ws := range map[string]string{
+		"nl": "de het een van voor met niet geen wordt worden zijn aan bij tot als deze die dat naar uit ook nog maar om uw heeft hebt kan moet waar wanneer vanaf zonder verwacht gesloten",
+		"en": "the and for with not no its has have this that which from when where are be been by to at on an or your you want give until closed",
+	} {
+		own, other := lw.nl, lw.en
+		if lang == "en" {
+			own, other = lw.en, lw.nl
+		}
+		for _, w := range strings.Fields(ws) {
+			own[w] = true
+			delete(other, w)
+		}
+	}
+	if len(lw.nl) < 300 || len(lw.en) < 300 {
+		t.Fatalf("%d Dutch and %d English words: the message files were not read", len(lw.nl), len(lw.en))
+	}
+	return lw
+}
+
+// markers returns the Dutch and the English words of a line, leaving out
+// the strings of exempt first, then URLs, flags, ids and codes.
+func (lw *langWords) markers(line string, exempt []string) (nl, en []string) {
+	for _, e := range exempt {
+		if e != "" {
+			line = strings.ReplaceAll(line, e, " ")
+		}
+	}
+	line = urlRE.ReplaceAllString(line, " ")
+	line = flagRE.ReplaceAllString(line, " ")
+	line = idRE.ReplaceAllString(line, " ")
+	for _, w := range wordRE.FindAllString(line, -1) {
+		if n := len([]rune(w)); n <= 3 && strings.IndexFunc(w, unicode.IsLower) < 0 {
+			continue // a code: IN, CET, BSN, IND
+		}
+		w = strings.ToLower(w)
+		switch {
+		case lw.ids[w]:
+		case lw.nl[w]:
+			nl = append(nl, w)
+		case lw.en[w]:
+			en = append(en, w)
+		}
+	}
+	return nl, en
+}
+
+// jsonLines returns the texts of a JSON output to check: its string
+// values, except codes and the values of keys that hold what was written
+// in a file or on the command line as it is.
+func jsonLines(t *testing.T, out string) []string {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	var lines []string
+	var walk func(key string, v any)
+	walk = func(key string, v any) {
+		switch v := v.(type) {
+		case string:
+			if !codeRE.MatchString(v) && key != "expression" && key != "normalized" && key != "comment" {
+				lines = append(lines, v)
+			}
+		case []any:
+			for _, x := range v {
+				walk(key, x)
+			}
+		case map[string]any:
+			for k, x := range v {
+				walk(k, x)
+			}
+		}
+	}
+	walk("", v)
+	return lines
+}
+
+// part is what a case expects of standard output or standard error: empty,
+// in the output language, or language-neutral (JSON in both languages).
+type part int
+
+const (
+	empty part = iota
+	text
+	jsonText
+	neutral
+)
+
+// langCase is one run of a command, apart from the language settings.
+type langCase struct {
+	name           string
+	args           []string
+	stdin          string
+	code           int
+	stdout, stderr part
+	exempt         []string // library text in English, framed by loket's messages
+}
+
+// libraryErrors returns the texts of err, and of each error it joins, to
+// leave out of a line.
+func libraryErrors(err error) []string {
+	if err == nil {
+		return nil
+	}
+	out := []string{err.Error()}
+	var errs centre.Errors
+	if errors.As(err, &errs) {
+		for _, e := range errs {
+			out = append(out, e.Error())
+		}
+	}
+	return out
+}
+
+func TestLanguageOfEveryPart(t *testing.T) {
+	lw := newLangWords(t)
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	brokenFile := write("broken.yaml", broken)
+	goodFile := write("maastricht.yaml", string(centres.Maastricht()))
+	_, brokenErr := centre.Load(brokenFile, []byte(broken))
+	const badExpr = "Mo 9h-17h; PH of"
+	_, osmErr := schedule.ParseOSM(badExpr)
+	badFacts := `{"date": "2026-03-01", "nationality": "India"}`
+	_, factsErr := eligibility.ParseFacts([]byte(badFacts))
+	var fe *eligibility.FactsError
+	if errors.As(factsErr, &fe) {
+		fe.Locate([]byte(badFacts))
+	}
+	facts := `{"date": "2026-03-01", "nationality": "IN", "purpose": "highly-skilled-migrant", "age": 31, "gross_monthly_salary": 6100}`
+	missing := filepath.Join(dir, "missing.yaml")
+
+	cases := []langCase{
+		{name: "check", args: []string{"check"}, stdin: facts, stdout: text},
+		{name: "check json", args: []string{"check", "--format", "json"}, stdin: facts, stdout: jsonText},
+		{name: "check bad facts", args: []string{"check"}, stdin: badFacts, code: 2, stderr: text, exempt: libraryErrors(factsErr)},
+		{name: "check two files", args: []string{"check", "a.json", "b.json"}, code: 2, stderr: text, exempt: []string{"a.json", "b.json"}},
+		{name: "check -h", args: []string{"check", "-h"}, stdout: text},
+		{name: "estimate", args: []string{"estimate", "--service", "ind-hsm-decision", "--submitted", "2026-12-21"}, stdout: text},
+		{name: "estimate json", args: []string{"estimate", "--service", "ind-hsm-decision", "--submitted", "2026-12-21", "--format", "json"}, stdout: jsonText},
+		{name: "estimate unknown service", args: []string{"estimate", "--service", "x", "--submitted", "2026-12-21"}, code: 2, stderr: text},
+		{name: "estimate missing centre", args: []string{"estimate", "--service", "x", "--submitted", "2026-12-21", "--centre", missing}, code: 1, stderr: text, exempt: []string{missing}},
+		{name: "estimate --help", args: []string{"estimate", "--help"}, stdout: text},
+		{name: "holidays", args: []string{"holidays", "--year", "2025", "--region", "NL-LI"}, stdout: text},
+		{name: "holidays json", args: []string{"holidays", "--year", "2025", "--format", "json"}, stdout: neutral},
+		{name: "holidays bad year", args: []string{"holidays", "--year", "2200"}, code: 2, stderr: text},
+		{name: "holidays unknown flag", args: []string{"holidays", "--years", "2025"}, code: 2, stderr: text},
+		{name: "holidays -h", args: []string{"holidays", "-h"}, stdout: text},
+		{name: "hours", args: []string{"hours", "--at", "2026-12-25T10:00:00+01:00"}, stdout: text},
+		{name: "hours json", args: []string{"hours", "--at", "2026-12-25T10:00:00+01:00", "--format", "json"}, stdout: jsonText},
+		{name: "hours no such desk", args: []string{"hours", "--desk", "post"}, code: 2, stderr: text},
+		{name: "hours broken centre", args: []string{"hours", "--centre", brokenFile}, code: 1, stderr: text, exempt: append(libraryErrors(brokenErr), brokenFile)},
+		{name: "hours -h", args: []string{"hours", "-h"}, stdout: text},
+		{name: "osm", args: []string{"osm", "Tu,Th 09:00-12:30; PH off", "--at", "2026-12-25T10:00:00+01:00"}, stdout: text, exempt: []string{"Tu,Th 09:00-12:30; PH off"}},
+		{name: "osm json", args: []string{"osm", "Tu,Th 09:00-12:30; PH off", "--at", "2026-12-25T10:00:00+01:00", "--format", "json"}, stdout: jsonText},
+		{name: "osm syntax error", args: []string{"osm", badExpr}, code: 2, stderr: text, exempt: append(libraryErrors(osmErr), badExpr)},
+		{name: "osm two expressions", args: []string{"osm", "Mo", "Tu"}, code: 2, stderr: text},
+		{name: "osm -h", args: []string{"osm", "-h"}, stdout: text},
+		{name: "services", args: []string{"services", "--at", "2026-12-22T10:00:00+01:00"}, stdout: text},
+		{name: "services json", args: []string{"services", "--at", "2026-12-22T10:00:00+01:00", "--format", "json"}, stdout: jsonText},
+		{name: "services bad instant", args: []string{"services", "--at", "noon"}, code: 2, stderr: text},
+		{name: "services -h", args: []string{"services", "-h"}, stdout: text},
+		{name: "validate", args: []string{"validate", goodFile}, stdout: text, exempt: []string{goodFile}},
+		{name: "validate broken", args: []string{"validate", goodFile, brokenFile, missing}, code: 1, stdout: text, stderr: text,
+			exempt: append(libraryErrors(brokenErr), goodFile, brokenFile, missing)},
+		{name: "validate no files", args: []string{"validate"}, code: 2, stderr: text},
+		{name: "validate -h", args: []string{"validate", "-h"}, stdout: text},
+		{name: "version", args: []string{"version"}, stdout: text},
+		{name: "version argument", args: []string{"version", "x1"}, code: 2, stderr: text},
+		{name: "version -h", args: []string{"version", "-h"}, stdout: text},
+		{name: "help", args: []string{"help"}, stdout: text},
+		{name: "help command", args: []string{"help", "check"}, stdout: text},
+		{name: "help unknown command", args: []string{"help", "frobnicate"}, code: 2, stderr: text},
+		{name: "unknown command", args: []string{"frobnicate"}, code: 2, stderr: text},
+	}
+	settings := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"LANG=nl_NL.UTF-8", map[string]string{"LANG": "nl_NL.UTF-8"}, nil, "nl"},
+		{"LANG=en_GB.UTF-8", map[string]string{"LANG": "en_GB.UTF-8"}, nil, "en"},
+		{"LANG=C", map[string]string{"LANG": "C"}, nil, "nl"}, // no preference: the centre's default
+		{"no LANG", nil, nil, "nl"},
+		{"--lang nl over LANG=en_GB.UTF-8", map[string]string{"LANG": "en_GB.UTF-8"}, []string{"--lang", "nl"}, "nl"},
+		{"--lang en over LANG=nl_NL.UTF-8", map[string]string{"LANG": "nl_NL.UTF-8"}, []string{"--lang", "en"}, "en"},
+		{"-lang=en over LC_ALL=nl_NL.UTF-8", map[string]string{"LC_ALL": "nl_NL.UTF-8"}, []string{"-lang=en"}, "en"},
+		{"LC_ALL=en_GB.UTF-8 over LANG=nl_NL.UTF-8", map[string]string{"LC_ALL": "en_GB.UTF-8", "LANG": "nl_NL.UTF-8"}, nil, "en"},
+		{"LC_MESSAGES=nl_NL.UTF-8 over LANG=en_GB.UTF-8", map[string]string{"LC_MESSAGES": "nl_NL.UTF-8", "LANG": "en_GB.UTF-8"}, nil, "nl"},
+		{"LC_ALL=C over LANG=en_GB.UTF-8", map[string]string{"LC_ALL": "C", "LANG": "en_GB.UTF-8"}, nil, "nl"},
+		{"empty LC_ALL, LC_MESSAGES=en_US.UTF-8", map[string]string{"LC_ALL": "", "LC_MESSAGES": "en_US.UTF-8", "LANG": "nl_NL.UTF-8"}, nil, "en"},
+		{"LANG=de_DE.UTF-8", map[string]string{"LANG": "de_DE.UTF-8"}, nil, "nl"},
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		seen[c.args[0]] = true
+		for _, s := range settings {
+			t.Run(c.name+"/"+s.name, func(t *testing.T) {
+				t.Parallel()
+				args := append(slices.Clone(c.args), s.args...)
+				r := loketEnv(s.env, strings.NewReader(c.stdin), args...)
+				what := fmt.Sprintf("%v loket %s", s.env, strings.Join(args, " "))
+				if r.code != c.code {
+					t.Fatalf("%s: exit %d, want %d\n%s%s", what, r.code, c.code, r.stdout, r.stderr)
+				}
+				for _, p := range []struct {
+					name string
+					want part
+					out  string
+				}{{"standard output", c.stdout, r.stdout}, {"standard error", c.stderr, r.stderr}} {
+					var lines []string
+					switch p.want {
+					case empty:
+						if p.out != "" {
+							t.Errorf("%s: %s should be empty:\n%s", what, p.name, p.out)
+						}
+						continue
+					case neutral:
+						if p.out == "" {
+							t.Errorf("%s: %s is empty", what, p.name)
+						}
+						continue
+					case jsonText:
+						lines = jsonLines(t, p.out)
+					case text:
+						lines = strings.Split(p.out, "\n")
+					}
+					found := 0
+					for _, line := range lines {
+						nl, en := lw.markers(line, c.exempt)
+						wrong, right := en, nl
+						if s.want == "en" {
+							wrong, right = nl, en
+						}
+						found += len(right)
+						if len(wrong) > 0 {
+							t.Errorf("%s: %s has a line not in %s (%q):\n%s", what, p.name, s.want, wrong, line)
+						}
+					}
+					if found == 0 {
+						t.Errorf("%s: %s has no word of %s:\n%s", what, p.name, s.want, p.out)
+					}
+				}
+			})
+		}
+	}
+	for _, c := range commands() {
+		if !seen[c.name] {
+			t.Errorf("no case runs loket %s", c.name)
+		}
+	}
+}
