@@ -51,11 +51,11 @@ type langWords struct {
 }
 
 var (
-	wordRE  = regexp.MustCompile(`\pL+`)
-	urlRE   = regexp.MustCompile(`https?://\S+`)
-	idRE    = regexp.MustCompile(`\b[\pL\d]+(?:[-_][\pL\d]+)+\b`)
-	flagRE  = regexp.MustCompile(`(^|[\s(])--?[a-z][a-z-]*`)
-	codeRE  = regexp.MustCompile(`^[a-z0-9_.:/+-]*$`)
+	wordRE = regexp.MustCompile(`\pL+`)
+	urlRE  = regexp.MustCompile(`https?://\S+`)
+	idRE   = regexp.MustCompile(`\b[\pL\d]+(?:[-_][\pL\d]+)+\b`)
+	flagRE = regexp.MustCompile(`(^|[\s(])--?[a-z][a-z-]*`)
+	codeRE = regexp.MustCompile(`^[a-z0-9_.:/+-]*$`)
 )
 
 // words returns the lower-case words of s.
