@@ -49,6 +49,13 @@ func (inv *invocation) defaultCentre() *centre.Centre {
 //     a command without one: osm, holidays, validate, version, help) the
 //     built-in centre's, Dutch.
 
+// builtinLanguage is the default language of the built-in centre
+// (default_language in examples/centres/maastricht.yaml, which
+// TestBuiltinLanguage checks): the language before a centre is loaded, and
+// of the commands without one. A constant, so that those commands need not
+// compile the built-in centre to learn it.
+const builtinLanguage = "nl"
+
 // envLocaleVars are the environment variables that state a language, in
 // the order of precedence of POSIX.
 var envLocaleVars = [...]string{"LC_ALL", "LC_MESSAGES", "LANG"}
@@ -146,11 +153,10 @@ func newContext(inv *invocation, cmd *command, lang string) *context {
 // setCentreLanguage applies the language rule with the default language
 // of the centre shown ("nl" or "en"), or of the built-in centre for "".
 func (c *context) setCentreLanguage(centreDefault string) {
-	env := c.envLanguage()
-	if _, ok := envTag(env); centreDefault == "" && !ok && c.lang == "" {
-		centreDefault = c.defaultCentre().DefaultLanguage
+	if centreDefault == "" {
+		centreDefault = builtinLanguage
 	}
-	tag, preferred := chooseLanguage(c.lang, env, centreDefault)
+	tag, preferred := chooseLanguage(c.lang, c.envLanguage(), centreDefault)
 	c.p, c.preferred = i18n.NewPrinter(tag), preferred
 }
 

@@ -4,6 +4,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/expatcentre/loket/centre"
 )
 
 func TestRun(t *testing.T) {
@@ -141,6 +143,12 @@ func TestChooseLanguage(t *testing.T) {
 		if got := inv.envLanguage(); got != c.want {
 			t.Errorf("envLanguage with %v = %q, want %q", c.env, got, c.want)
 		}
+	}
+}
+
+func TestBuiltinLanguage(t *testing.T) {
+	if got := centre.Default().DefaultLanguage; got != builtinLanguage {
+		t.Errorf("the built-in centre's default language is %s, builtinLanguage %s", got, builtinLanguage)
 	}
 }
 
