@@ -35,8 +35,8 @@ func TestMaastrichtServices(t *testing.T) {
 		brp.Desk.BookingURL == bio.Desk.BookingURL || brp.Desk.BookingURL == brp.BookingURL {
 		t.Errorf("brp-registration books at %q, its desk at %q, the IND desk at %q: want three pages", brp.BookingURL, brp.Desk.BookingURL, bio.Desk.BookingURL)
 	}
-	if intake, _ := c.Service("one-stop-shop-intake"); intake.BookingURL != intake.Desk.BookingURL || intake.BookingURL == c.BookingURL {
-		t.Errorf("one-stop-shop-intake books at %q, want its desk's %q", intake.BookingURL, intake.Desk.BookingURL)
+	if col, _ := c.Service("residence-permit-collection"); col.BookingURL != col.Desk.BookingURL || col.BookingURL == c.BookingURL {
+		t.Errorf("residence-permit-collection books at %q, want its desk's %q", col.BookingURL, col.Desk.BookingURL)
 	}
 	hsm, _ := c.Service("ind-hsm-decision")
 	if hsm.Kind != centre.Procedure || hsm.Appointment || hsm.BookingURL != "" || hsm.Duration != 0 || len(hsm.For.Routes) != 1 || hsm.For.Routes[0] != eligibility.HighlySkilledMigrant || len(hsm.Processing) != 3 {
