@@ -345,6 +345,7 @@ func TestLanguageOfEveryPart(t *testing.T) {
 		{name: "help command", args: []string{"help", "check"}, stdout: text},
 		{name: "help unknown command", args: []string{"help", "frobnicate"}, code: 2, stderr: text},
 		{name: "unknown command", args: []string{"frobnicate"}, code: 2, stderr: text},
+		{name: "flag first", args: []string{"-x", "hours"}, code: 2, stderr: text},
 	}
 	settings := []struct {
 		name string

@@ -26,6 +26,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Amsterdam must resolve on machines without a zone database
 
@@ -97,7 +98,11 @@ func runWith(inv *invocation, args []string) int {
 	cmd, ok := lookup(name)
 	if !ok {
 		c := newContext(inv, &command{}, prescanLang(args))
-		writeLine(c.stderr, c.p, "cli.error.unknown_command", map[string]any{"Name": quote(name)})
+		id := "cli.error.unknown_command"
+		if strings.HasPrefix(name, "-") {
+			id = "cli.error.flag_first" // loket --lang en help
+		}
+		writeLine(c.stderr, c.p, id, map[string]any{"Name": quote(name)})
 		fmt.Fprintln(c.stderr)
 		writeUsage(c.stderr, c.p)
 		return 2

@@ -25,6 +25,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"help", "frobnicate", "--lang", "en"}, code: 2, stderr: "loket: unknown command \"frobnicate\"", noStdout: true},
 		{args: []string{"help", "hours", "osm"}, code: 2, stderr: "loket help: verwacht één opdracht, gekregen: 2 argumenten\n", noStdout: true},
 		{args: []string{"Holidays"}, code: 2, stderr: "loket: onbekende opdracht \"Holidays\"", noStdout: true},
+		{args: []string{"--lang", "en", "help"}, code: 2, stderr: "loket: \"--lang\": the command comes first, then its flags: loket <command> [flags]\n\nloket answers", noStdout: true},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runLoket(tt.args...)
