@@ -56,14 +56,11 @@ func (inv *invocation) defaultCentre() *centre.Centre {
 // compile the built-in centre to learn it.
 const builtinLanguage = "nl"
 
-// envLocaleVars are the environment variables that state a language, in
-// the order of precedence of POSIX.
-var envLocaleVars = [...]string{"LC_ALL", "LC_MESSAGES", "LANG"}
-
 // envLanguage returns the value of the first of LC_ALL, LC_MESSAGES and
-// LANG that is set and not empty, and "" when none is.
+// LANG (the variables that state a language, in the order of precedence
+// of POSIX) that is set and not empty, and "" when none is.
 func (inv *invocation) envLanguage() string {
-	for _, name := range envLocaleVars {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := inv.getenv(name); v != "" {
 			return v
 		}
