@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/timetable"
 )
 
 // The grammar accepted by ParseOSM, a strict subset of the OpenStreetMap
@@ -30,7 +31,7 @@ import (
 // MaxRules is the largest number of rules, separated by ";", "," or "||",
 // that ParseOSM accepts in one expression. Evaluating a day costs time in
 // proportion to the rules that apply to it.
-const MaxRules = 256
+const MaxRules = timetable.MaxRules
 
 type sepKind uint8
 
@@ -694,7 +695,7 @@ func (p *parser) parseDays() ([]sel, string, error) {
 	}
 }
 
-const minutesPerDay = 24 * 60
+const minutesPerDay = timetable.MinutesPerDay
 
 // parseClock parses HH:MM; maxMinutes bounds the value (inclusive).
 func (p *parser) parseClock(maxMinutes int, what string) (int, error) {

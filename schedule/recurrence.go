@@ -10,41 +10,25 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/teambition/rrule-go"
 
+	"github.com/expatcentre/loket/internal/civil"
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/timetable"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
-
-// recurrence is a compiled Recurrence: its days are expanded once, at
-// compile time, into a bit set from the first occurrence to the last one
-// before the end of holidays.LastYear, so a query costs the same whether the
-// rule began last week or fifty years ago.
-type recurrence struct {
-	first date.Date
-	days  []uint64 // bit k: first+k is an occurrence
-	spans []span
-	cell  cell
-}
-
-func (r *recurrence) occursOn(d date.Date) bool {
-	k := int64(d - r.first)
-	if k < 0 || k >= int64(len(r.days))*64 {
-		return false
-	}
-	return r.days[k/64]&(1<<(k%64)) != 0
-}
 
 // maxOccurrences bounds the expansion of one recurrence (a daily rule from
 // 1900 to 2199 has about 110,000 days).
 const maxOccurrences = 120_000
 
-// MaxRecurrences is the largest number of recurrences a schedule takes.
+// MaxRecurrences is the largest number of recurrences a schedule takes
+// (timetable.MaxRecurrences).
 // Each is expanded once, when the schedule is compiled, which takes up to
 // about 15 ms for a daily rule over the whole range, and up to about 120 ms
 // for a rule that turns out never to occur (the expansion looks as far as
 // year 9999 before it gives up).
-const MaxRecurrences = 32
+const MaxRecurrences = timetable.MaxRecurrences
 
-func (s *Schedule) compileRecurrences(rcs []Recurrence) error {
+func (c *compiler) compileRecurrences(rcs []Recurrence) error {
 	if len(rcs) > MaxRecurrences {
 		return &LayerError{Layer: "recurrences", Index: MaxRecurrences, Field: "rrule",
 			Err: fmt.Errorf("%d recurrences: a schedule takes at most %d", len(rcs), MaxRecurrences)}
@@ -58,14 +42,20 @@ func (s *Schedule) compileRecurrences(rcs []Recurrence) error {
 		if err != nil {
 			return fail("rrule", err)
 		}
-		c := recurrence{cell: cell{kind: Open, source: SourceRecurrence, label: s.label(label{reason: rc.Reason})}}
+		x := timetable.Recurrence{Cell: timetable.Cell{Kind: Open, Source: SourceRecurrence, Label: c.label(timetable.Label{Reason: rc.Reason})}}
 		if rc.Closed {
-			c.cell.kind = Closed
+			x.Cell.Kind = Closed
 		}
 		if strings.TrimSpace(rc.Hours) == "" {
-			c.spans = []span{{0, minutesPerDay}}
-		} else if c.spans, err = parseHours(rc.Hours); err != nil {
-			return fail("hours", err)
+			x.Spans = []timetable.Span{{From: 0, To: minutesPerDay}}
+		} else {
+			spans, err := parseHours(rc.Hours)
+			if err != nil {
+				return fail("hours", err)
+			}
+			for _, sp := range spans {
+				x.Spans = append(x.Spans, timetable.Span{From: int32(sp.from), To: int32(sp.to)})
+			}
 		}
 		next := r.Iterator()
 		n := 0
@@ -77,21 +67,21 @@ func (s *Schedule) compileRecurrences(rcs []Recurrence) error {
 			if n++; n > maxOccurrences {
 				return fail("rrule", fmt.Errorf("more than %d occurrences before %d: add UNTIL or COUNT", maxOccurrences, holidays.LastYear+1))
 			}
-			d := date.NewAt(t)
-			if len(c.days) == 0 && c.first == 0 {
-				c.first = d
+			d := civil.Date(date.NewAt(t))
+			if n == 1 {
+				x.First = d
 			}
-			k := int64(d - c.first)
-			for int64(len(c.days))*64 <= k {
-				c.days = append(c.days, 0)
+			k := int64(d - x.First)
+			for int64(len(x.Days))*64 <= k {
+				x.Days = append(x.Days, 0)
 			}
-			c.days[k/64] |= 1 << (k % 64)
+			x.Days[k/64] |= 1 << (k % 64)
 		}
 		if n == 0 {
 			return fail("rrule", fmt.Errorf("%s never occurs from %s to %s", excerpt.Quote(rc.RRule),
 				r.OrigOptions.Dtstart.Format(time.DateOnly), LastDay))
 		}
-		s.recurrences = append(s.recurrences, c)
+		c.p.Recurrences = append(c.p.Recurrences, x)
 	}
 	return nil
 }

@@ -6,78 +6,54 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/timespan"
 
+	"github.com/expatcentre/loket/internal/civil"
+	"github.com/expatcentre/loket/internal/timetable"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/text"
 )
 
-// Kind is the state of a desk at an instant. The zero value is Closed.
-type Kind uint8
+// Kind is the state of a desk at an instant: Closed (the zero value),
+// Open or Unknown.
+type Kind = timetable.Kind
 
 const (
 	// Closed: the desk is closed (also where no rule applies).
-	Closed Kind = iota
+	Closed = timetable.Closed
 	// Open: the desk is open.
-	Open
+	Open = timetable.Open
 	// Unknown: a rule applies but does not say open or closed, such as
 	// `unknown` or a bare comment (`"by appointment"`), as in the
-	// opening_hours specification.
-	Unknown
+	// opening_hours specification; and every instant out of range.
+	Unknown = timetable.Unknown
 )
 
-// String returns "closed", "open" or "unknown".
-func (k Kind) String() string {
-	switch k {
-	case Open:
-		return "open"
-	case Unknown:
-		return "unknown"
-	}
-	return "closed"
-}
-
 // Source tells which layer of a schedule decided a state.
-type Source uint8
+type Source = timetable.Source
 
 const (
 	// SourceNone: no rule applies, so the desk is closed.
-	SourceNone Source = iota
+	SourceNone = timetable.SourceNone
 	// SourceRule: a weekly opening_hours rule (including one with PH).
-	SourceRule
+	SourceRule = timetable.SourceRule
 	// SourceRecurrence: an RFC 5545 recurrence (WithRecurrences).
-	SourceRecurrence
+	SourceRecurrence = timetable.SourceRecurrence
 	// SourceHoliday: a holiday on which the desk closes (WithHolidayClosures).
-	SourceHoliday
+	SourceHoliday = timetable.SourceHoliday
 	// SourceException: a dated exception (WithExceptions).
-	SourceException
+	SourceException = timetable.SourceException
 	// SourceOutOfRange: the instant is outside the days the schedule
 	// answers for, FirstDay to LastDay; the state is Unknown.
-	SourceOutOfRange
+	SourceOutOfRange = timetable.SourceOutOfRange
 )
 
-// String returns "none", "rule", "recurrence", "holiday", "exception" or
-// "out-of-range".
-func (s Source) String() string {
-	if int(s) >= len(sourceNames) {
-		return fmt.Sprintf("Source(%d)", uint8(s))
-	}
-	return sourceNames[s]
-}
-
-var sourceNames = [...]string{"none", "rule", "recurrence", "holiday", "exception", "out-of-range"}
-
-// Text is a sentence in Dutch and English.
-type Text struct {
-	NL string `json:"nl"`
-	EN string `json:"en"`
-}
-
-// IsZero reports whether both languages are empty.
-func (t Text) IsZero() bool { return t.NL == "" && t.EN == "" }
+// Text is a sentence in Dutch and English: loket's one bilingual text
+// type.
+type Text = text.Text
 
 // State is the state of a schedule at an instant, with what decided it.
 type State struct {
@@ -93,15 +69,22 @@ type State struct {
 	Holiday holidays.Holiday
 }
 
-// Interval is a stretch of time in which a schedule is open (or unknown),
-// with one comment and reason throughout.
-type Interval struct {
-	Start, End time.Time // [Start, End), in the schedule's location
-	Kind       Kind      // Open or Unknown
-	Source     Source    // the layer that decided it
-	Comment    string    // comment of the opening_hours rule
-	Reason     Text      // reason of the exception or recurrence that opened it
+// stateOf returns the public form of st.
+func stateOf(st timetable.State) State {
+	s := State{Kind: st.Kind, Source: st.Source, Comment: st.Comment, Reason: st.Reason}
+	if st.Holiday.ID != "" {
+		h := st.Holiday
+		s.Holiday = holidays.Holiday{Date: date.Date(h.Date), ID: h.ID, Kind: h.Kind, Name: h.Name, Lustrum: h.Lustrum}
+	}
+	return s
 }
+
+// Interval is a stretch of time in which a schedule is open (or unknown),
+// with one comment and reason throughout: Start and End ([Start, End), in
+// the schedule's location), Kind (Open or Unknown), Source (the layer that
+// decided it), Comment (of the opening_hours rule) and Reason (of the
+// exception or recurrence that opened it).
+type Interval = timetable.Interval
 
 // Exception overrides whole calendar days: closed, or open with other hours.
 // Exceptions take precedence over everything else.
@@ -178,7 +161,7 @@ func WithRecurrences(rc ...Recurrence) Option {
 
 // Horizon is how far NextChange looks ahead: five years of 366 days, as
 // opening_hours.js does by default.
-const Horizon = 5 * 366 * 24 * time.Hour
+const Horizon = timetable.Horizon
 
 // LayerError reports a malformed exception or recurrence passed as an
 // option, with its index (from 0) and field.
@@ -220,33 +203,20 @@ func (e *LayerError) Unwrap() error { return e.Err }
 // A Schedule is immutable once built and safe for concurrent use. It caches
 // evaluated days in blocks of about 388 days, each built on first use.
 type Schedule struct {
-	loc         *time.Location
-	cal         holidays.Calendar
-	rules       []irule
-	hasWrapped  bool
-	parsed      []osmRule
-	labels      []label
-	labelIndex  map[label]uint16
-	closureKind []holidays.Kind
-	closureIDs  []string
-	exceptions  []exception
-	recurrences []recurrence
-	blocks      [numBlocks]atomic.Pointer[block]
+	t   *timetable.Timetable
+	cal holidays.Calendar
 }
 
-type label struct {
-	comment string
-	reason  Text
-}
-
-type exception struct {
-	from, to date.Date // [from, to)
-	segs     []seg
+// compiler holds what ParseOSM builds: the program, and an index of its
+// labels while it is built.
+type compiler struct {
+	p          timetable.Program
+	labelIndex map[timetable.Label]uint16
 }
 
 // ParseOSM compiles an opening_hours expression (and the layers given as
 // options) into a Schedule. A malformed expression returns a *SyntaxError
-// with the column; a malformed option returns a *LayerError.
+// with the column; a malformed option a *LayerError.
 func ParseOSM(expr string, opts ...Option) (*Schedule, error) {
 	o := options{}
 	for _, opt := range opts {
@@ -267,39 +237,42 @@ func ParseOSM(expr string, opts ...Option) (*Schedule, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Schedule{loc: o.loc, cal: *o.cal, parsed: parsed, labels: []label{{}}}
-	s.rules = compileRules(parsed, func(c string) uint16 { return s.label(label{comment: c}) })
-	for _, r := range s.rules {
-		s.hasWrapped = s.hasWrapped || r.wrapped
-	}
-	if err := s.compileClosures(o.closures); err != nil {
+	c := &compiler{p: timetable.Program{
+		Zone: o.loc.String(), Region: o.cal.Region(), Expr: normalForm(parsed),
+		Labels: []timetable.Label{{}},
+	}}
+	c.p.Rules = compileRules(parsed, func(comment string) uint16 { return c.label(timetable.Label{Comment: comment}) })
+	if err := c.compileClosures(o.closures); err != nil {
 		return nil, err
 	}
-	if err := s.compileExceptions(o.exceptions); err != nil {
+	if err := c.compileExceptions(o.exceptions); err != nil {
 		return nil, err
 	}
-	if err := s.compileRecurrences(o.recurrences); err != nil {
+	if err := c.compileRecurrences(o.recurrences); err != nil {
 		return nil, err
 	}
-	s.labelIndex = nil
-	return s, nil
+	t, err := timetable.New(c.p, o.loc)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: compiled a program the query side refuses (a bug): %w", err)
+	}
+	return &Schedule{t: t, cal: *o.cal}, nil
 }
 
-// label returns the index of l in s.labels, adding it when it is new.
-// labelIndex finds it; it is used only while compiling.
-func (s *Schedule) label(l label) uint16 {
-	if l == (label{}) {
+// label returns the index of l in the program's labels, adding it when it
+// is new.
+func (c *compiler) label(l timetable.Label) uint16 {
+	if l == (timetable.Label{}) {
 		return 0
 	}
-	if i, ok := s.labelIndex[l]; ok {
+	if i, ok := c.labelIndex[l]; ok {
 		return i
 	}
-	if s.labelIndex == nil {
-		s.labelIndex = map[label]uint16{}
+	if c.labelIndex == nil {
+		c.labelIndex = map[timetable.Label]uint16{}
 	}
-	i := uint16(len(s.labels)) // MaxRules, MaxExceptions and MaxRecurrences keep it below 1<<16
-	s.labels = append(s.labels, l)
-	s.labelIndex[l] = i
+	i := uint16(len(c.p.Labels)) // MaxRules, MaxExceptions and MaxRecurrences keep it below 1<<16
+	c.p.Labels = append(c.p.Labels, l)
+	c.labelIndex[l] = i
 	return i
 }
 
@@ -326,98 +299,72 @@ func parseHours(hours string) ([]span, error) {
 	return spans, nil
 }
 
-func (s *Schedule) compileClosures(c Closures) error {
+func (c *compiler) compileClosures(cl Closures) error {
 	known := holidays.IDs()
-	for i, id := range c.IDs {
+	for i, id := range cl.IDs {
 		if !slices.Contains(known, id) {
 			return &LayerError{Layer: "closures", Index: i, Field: "ids",
 				Err: fmt.Errorf("unknown holiday id %q; known ids: %s", id, strings.Join(known, ", "))}
 		}
 	}
-	for i, k := range c.Kinds {
+	for i, k := range cl.Kinds {
 		if k != holidays.Public && k != holidays.Observance && k != holidays.Regional {
 			return &LayerError{Layer: "closures", Index: i, Field: "kinds",
 				Err: fmt.Errorf("unknown holiday kind %q; expected public, observance or regional", k)}
 		}
 	}
-	s.closureKind = slices.Clone(c.Kinds)
-	s.closureIDs = slices.Clone(c.IDs)
+	c.p.ClosureKinds = slices.Clone(cl.Kinds)
+	c.p.ClosureIDs = slices.Clone(cl.IDs)
 	return nil
 }
 
-// closureOn returns the holiday on d that closes the desk, if any.
-func (s *Schedule) closureOn(d date.Date) (holidays.Holiday, bool) {
-	if len(s.closureKind) == 0 && len(s.closureIDs) == 0 {
-		return holidays.Holiday{}, false
-	}
-	var buf [4]holidays.Holiday
-	for _, h := range s.cal.AllOn(d, buf[:0]) {
-		if slices.Contains(s.closureKind, h.Kind) || slices.Contains(s.closureIDs, h.ID) {
-			return h, true
-		}
-	}
-	return holidays.Holiday{}, false
-}
-
 // MaxExceptions is the largest number of exceptions a schedule takes.
-const MaxExceptions = 10_000
+const MaxExceptions = timetable.MaxExceptions
 
-func (s *Schedule) compileExceptions(exs []Exception) error {
+func (c *compiler) compileExceptions(exs []Exception) error {
 	if len(exs) > MaxExceptions {
 		return &LayerError{Layer: "exceptions", Index: MaxExceptions, Field: "dates",
 			Err: fmt.Errorf("%d exceptions: a schedule takes at most %d", len(exs), MaxExceptions)}
 	}
-	index := make([]int, len(exs)) // the place of each in exs
+	all := make([]timetable.Exception, len(exs))
 	for i, ex := range exs {
 		if ex.Dates.IsEmpty() {
 			return &LayerError{Layer: "exceptions", Index: i, Field: "dates", Err: errors.New("the date range is empty")}
 		}
-		e := exception{from: ex.Dates.Start(), to: ex.Dates.End()}
-		lbl := s.label(label{reason: ex.Reason})
-		e.segs = []seg{{0, cell{kind: Closed, source: SourceException, label: lbl}}}
+		e := timetable.Exception{From: civil.Date(ex.Dates.Start()), To: civil.Date(ex.Dates.End())}
+		lbl := c.label(timetable.Label{Reason: ex.Reason})
+		e.Segs = []timetable.Seg{{Start: 0, Cell: timetable.Cell{Kind: Closed, Source: SourceException, Label: lbl}}}
 		if strings.TrimSpace(ex.Hours) != "" {
 			spans, err := parseHours(ex.Hours)
 			if err != nil {
 				return &LayerError{Layer: "exceptions", Index: i, Field: "hours", Err: err}
 			}
 			for _, sp := range spans {
-				e.segs = paint(e.segs, sp.from, sp.to, cell{kind: Open, source: SourceException, label: lbl})
+				e.Segs = timetable.Paint(e.Segs, sp.from, sp.to, timetable.Cell{Kind: Open, Source: SourceException, Label: lbl})
 			}
 		}
-		s.exceptions = append(s.exceptions, e)
+		all[i] = e
+	}
+	// Sorted by date, as the query side searches them.
+	index := make([]int, len(all)) // the place of each in exs
+	for i := range index {
 		index[i] = i
 	}
-	// Sorted by date, so that exceptionOn can search them.
-	slices.SortStableFunc(index, func(a, b int) int { return cmp.Compare(s.exceptions[a].from, s.exceptions[b].from) })
-	sorted := make([]exception, len(index))
+	slices.SortStableFunc(index, func(a, b int) int { return cmp.Compare(all[a].From, all[b].From) })
+	c.p.Exceptions = make([]timetable.Exception, len(index))
 	for k, i := range index {
-		sorted[k] = s.exceptions[i]
-		if k > 0 {
-			prev := sorted[k-1]
-			if j := index[k-1]; sorted[k].from < prev.to {
-				j, i := min(i, j), max(i, j)
-				e := s.exceptions[j]
-				return &LayerError{Layer: "exceptions", Index: i, Field: "dates",
-					Err: fmt.Errorf("overlaps exception %d (%s to %s)", j, e.from, e.to-1)}
-			}
+		c.p.Exceptions[k] = all[i]
+		if j := index[max(k-1, 0)]; k > 0 && all[i].From < all[j].To {
+			j, i := min(i, j), max(i, j)
+			return &LayerError{Layer: "exceptions", Index: i, Field: "dates",
+				Err: fmt.Errorf("overlaps exception %d (%s to %s)", j, all[j].From, all[j].To-1)}
 		}
-	}
-	s.exceptions = sorted
-	return nil
-}
-
-// exceptionOn returns the exception that covers d, or nil.
-func (s *Schedule) exceptionOn(d date.Date) *exception {
-	// The first exception that starts after d, then the one before it.
-	k, _ := slices.BinarySearchFunc(s.exceptions, d+1, func(e exception, d date.Date) int { return cmp.Compare(e.from, d) })
-	if k > 0 && d < s.exceptions[k-1].to {
-		return &s.exceptions[k-1]
 	}
 	return nil
 }
 
 // Location returns the time zone of the schedule's wall-clock times.
-func (s *Schedule) Location() *time.Location { return s.loc }
+func (s *Schedule) Location() *time.Location { return s.t.Location() }
 
 // Holidays returns the schedule's holiday calendar.
 func (s *Schedule) Holidays() holidays.Calendar { return s.cal }
@@ -426,9 +373,50 @@ func (s *Schedule) Holidays() holidays.Calendar { return s.cal }
 // (weekday and month names capitalized, two-digit hours, one space between
 // selectors); parsing it again gives an equivalent schedule. Exceptions,
 // recurrences and holiday closures are not part of it.
-func (s *Schedule) String() string {
+func (s *Schedule) String() string { return s.t.Program().Expr }
+
+// MarshalBinary returns the schedule in loket's compiled binary form:
+// versioned, sealed with a checksum, and naming its time zone and holiday
+// region, so that a query side without the compilers (Unmarshal, or the
+// widget in a browser) answers exactly as this schedule does.
+func (s *Schedule) MarshalBinary() ([]byte, error) {
+	p := s.t.Program()
+	return p.MarshalBinary()
+}
+
+// Unmarshal loads a schedule from its binary form (see
+// Schedule.MarshalBinary), in the time zone the form names, which
+// time.LoadLocation must know. Damaged, truncated or foreign data gives an
+// error, never a panic.
+func Unmarshal(data []byte) (*Schedule, error) {
+	p, err := timetable.Unmarshal(data)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: %w", err)
+	}
+	loc, err := time.LoadLocation(p.Zone)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: the time zone of the compiled schedule: %w", err)
+	}
+	return fromProgram(p, loc)
+}
+
+// fromProgram returns the schedule of a program in loc.
+func fromProgram(p timetable.Program, loc *time.Location) (*Schedule, error) {
+	t, err := timetable.New(p, loc)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: %w", err)
+	}
+	cal, err := holidays.Netherlands(p.Region)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: %w", err)
+	}
+	return &Schedule{t: t, cal: cal}, nil
+}
+
+// normalForm returns parsed rules in normalized opening_hours form.
+func normalForm(parsed []osmRule) string {
 	var b strings.Builder
-	for i, r := range s.parsed {
+	for i, r := range parsed {
 		if i > 0 {
 			switch r.sep {
 			case sepNormal:

@@ -1,4 +1,4 @@
-package schedule
+package timetable
 
 import (
 	"os"
@@ -16,7 +16,7 @@ func TestZoneChanges(t *testing.T) {
 		"fixed": time.FixedZone("X", -(9*3600 + 30*60)),
 	}
 	for _, kind := range []string{"fat", "slim"} {
-		b, err := os.ReadFile("testdata/zoneinfo/Europe-Amsterdam." + kind)
+		b, err := os.ReadFile("../../schedule/testdata/zoneinfo/Europe-Amsterdam." + kind)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,338 @@
+package timetable
+
+import (
+	"math/bits"
+	"slices"
+	"time"
+
+	"github.com/expatcentre/loket/internal/civil"
+	"github.com/expatcentre/loket/internal/holiday"
+)
+
+// dayInfo holds what the date selectors ask about one calendar day.
+type dayInfo struct {
+	d                civil.Date
+	year, month, dom int
+	daysInMonth      int
+	weekday          int // 0 = Sunday
+	isoWeek          int
+	easter           civil.Date
+	publicHoliday    bool
+}
+
+func newDayInfo(d civil.Date, cal holiday.Calendar) dayInfo {
+	y, m, dom := d.Date()
+	_, w := d.ISOWeek()
+	_, ph := cal.PublicOn(d)
+	return dayInfo{
+		d: d, year: y, month: int(m), dom: dom,
+		daysInMonth:   civil.DaysIn(y, m),
+		weekday:       int(d.Weekday()),
+		isoWeek:       w,
+		easter:        civil.Easter(y),
+		publicHoliday: ph,
+	}
+}
+
+// ymd returns the date of year y, month m, day dd, normalizing overflowing
+// days into the next month the way JavaScript's Date constructor does.
+func ymd(y, m, dd int) civil.Date {
+	return civil.New(y, time.Month(m), 1) + civil.Date(dd-1)
+}
+
+func (s *Selector) matches(di *dayInfo) bool {
+	y1, m1, d1, p := int(s.Y1), int(s.M1), int(s.D1), int(s.P)
+	y2, m2, d2 := int(s.Y2), int(s.M2), int(s.D2)
+	switch s.Kind {
+	case SelYear:
+		return di.year >= y1 && di.year <= y2 && (p == 0 || (di.year-y1)%p == 0)
+	case SelMonths:
+		return s.Mask&(1<<(di.month-1)) != 0
+	case SelMonthDay:
+		y := di.year
+		if y1 != 0 {
+			y = y1
+		}
+		if m1 == 2 && d1 == 29 && !civil.IsLeap(y) {
+			return false // Feb 29 only in leap years
+		}
+		from := ymd(y, m1, d1)
+		return di.d >= from && di.d < from+civil.Date(d2-d1+1)
+	case SelDateSpan:
+		fy, ty := di.year, di.year
+		if y1 != 0 {
+			fy, ty = y1, y2
+		}
+		from, to := ymd(fy, m1, d1), ymd(ty, m2, d2+1)
+		if to < from { // wraps over the year end: Dec 24-Jan 06
+			return !(di.d >= to && di.d < from)
+		}
+		return di.d >= from && di.d < to
+	case SelEaster:
+		return di.d == di.easter+civil.Date(d1)
+	case SelWeek:
+		return di.isoWeek >= y1 && di.isoWeek <= y2 && (p == 0 || (di.isoWeek-y1)%p == 0)
+	case SelWeekdays:
+		return s.Mask&(1<<di.weekday) != 0
+	case SelNth:
+		if di.weekday != d1 {
+			return false
+		}
+		if p > 0 {
+			return (di.dom-1)/7 == p-1
+		}
+		return (di.daysInMonth-di.dom)/7 == -p-1
+	case SelPH:
+		return di.publicHoliday
+	}
+	return false
+}
+
+// matches reports whether every group of the rule has a matching selector,
+// and whether the rule matched through a public-holiday selector.
+func (r *Rule) matches(di *dayInfo) (ok, viaPH bool) {
+	for _, g := range r.Groups {
+		hit := false
+		for i := range g {
+			// Every selector is asked, as in opening_hours.js, so that a
+			// matching PH names the holiday wherever it stands in the list.
+			if g[i].matches(di) {
+				hit = true
+				viaPH = viaPH || g[i].Kind == SelPH
+			}
+		}
+		if !hit {
+			return false, false
+		}
+	}
+	return true, viaPH
+}
+
+// weeklyDay evaluates the opening_hours rules for a day, with the result
+// getStatePair in opening_hours.js gives minute by minute, and returns the
+// day as segments.
+//
+// At a minute, the rules that match the day and cover the minute are
+// applied in order: a rule sets the state, except a fallback rule ("||"),
+// which sets it only where it is closed so far. So the state is that of
+// the last covering rule that is not a fallback (closed when there is
+// none), unless that is closed: then the first covering fallback after it
+// that is not closed decides, or else the last covering fallback after it.
+// weeklyDay sweeps the day from one span end to the next with the covering
+// rules as bit sets, so a day costs O(n log n + b·r/64) for n span ends,
+// b distinct ones (at most 1441) and r matching rules (at most
+// 2·MaxRules), not the O(b·n) of asking every span at every end.
+func (t *Timetable) weeklyDay(today, yesterday *dayInfo) []Seg {
+	var matchBuf [2 * MaxRules]uint16
+	matching := matchBuf[:0]
+	var phBuf [2 * MaxRules]bool
+	viaPH := phBuf[:0]
+	for i := range t.p.Rules {
+		r := &t.p.Rules[i]
+		di := today
+		if r.Wrapped {
+			di = yesterday
+		}
+		ok, ph := r.matches(di)
+		if !ok {
+			continue
+		}
+		if r.Resets {
+			matching, viaPH = matching[:0], viaPH[:0]
+		}
+		matching = append(matching, uint16(i))
+		viaPH = append(viaPH, ph)
+	}
+	if len(matching) == 0 {
+		return closedDay
+	}
+	// Span ends as events: rule k (its place in matching) starts or stops
+	// covering at a minute.
+	type event struct {
+		minute uint16
+		k      uint16
+		delta  int16
+	}
+	var evBuf [64]event
+	events := evBuf[:0]
+	for k, i := range matching {
+		for _, sp := range t.p.Rules[i].Spans {
+			if sp.From >= sp.To {
+				continue
+			}
+			events = append(events, event{uint16(sp.From), uint16(k), 1})
+			if sp.To < MinutesPerDay {
+				events = append(events, event{uint16(sp.To), uint16(k), -1})
+			}
+		}
+	}
+	slices.SortFunc(events, func(a, b event) int { return int(a.minute) - int(b.minute) })
+
+	// cover[k] counts the spans of rule k covering the minute (a rule's
+	// spans may overlap); normal, fallback and fallbackOpen are the covering
+	// rules by kind, as bit sets over k.
+	var coverBuf [2 * MaxRules]int16
+	cover := coverBuf[:len(matching)]
+	var normal, fallback, fallbackOpen ruleSet
+	cellOf := func(k int) Cell {
+		r := &t.p.Rules[matching[k]]
+		return Cell{Kind: r.Kind, Source: SourceRule, Holiday: viaPH[k], Label: r.Label}
+	}
+	segs := make([]Seg, 0, 4)
+	add := func(minute int, c Cell) {
+		if len(segs) > 0 && segs[len(segs)-1].Cell == c {
+			return
+		}
+		segs = append(segs, Seg{Start: uint16(minute), Cell: c})
+	}
+	if len(events) == 0 || events[0].minute > 0 {
+		add(0, Cell{})
+	}
+	for e := 0; e < len(events); {
+		minute := events[e].minute
+		for ; e < len(events) && events[e].minute == minute; e++ {
+			ev := events[e]
+			k := int(ev.k)
+			before := cover[k] > 0
+			cover[k] += ev.delta
+			if after := cover[k] > 0; after != before {
+				r := &t.p.Rules[matching[k]]
+				if !r.Fallback {
+					normal.set(k, after)
+				} else {
+					fallback.set(k, after)
+					if r.Kind != Closed {
+						fallbackOpen.set(k, after)
+					}
+				}
+			}
+		}
+		c := Cell{}
+		j := normal.last()
+		if j >= 0 {
+			c = cellOf(j)
+		}
+		if c.Kind == Closed {
+			if f := fallbackOpen.firstAfter(j); f >= 0 {
+				c = cellOf(f)
+			} else if f := fallback.last(); f > j {
+				c = cellOf(f)
+			}
+		}
+		add(int(minute), c)
+	}
+	return segs
+}
+
+// closedDay is a day on which no rule matches.
+var closedDay = []Seg{{0, Cell{}}}
+
+// ruleSet is a set of places in a day's list of matching rules.
+type ruleSet [2 * MaxRules / 64]uint64
+
+func (b *ruleSet) set(k int, on bool) {
+	if on {
+		b[k/64] |= 1 << (k % 64)
+	} else {
+		b[k/64] &^= 1 << (k % 64)
+	}
+}
+
+// last returns the largest member, or -1.
+func (b *ruleSet) last() int {
+	for w := len(b) - 1; w >= 0; w-- {
+		if b[w] != 0 {
+			return w*64 + 63 - bits.LeadingZeros64(b[w])
+		}
+	}
+	return -1
+}
+
+// firstAfter returns the smallest member larger than k, or -1.
+func (b *ruleSet) firstAfter(k int) int {
+	k++
+	for w := k / 64; w < len(b); w++ {
+		word := b[w]
+		if w == k/64 {
+			word &^= 1<<(k%64) - 1
+		}
+		if word != 0 {
+			return w*64 + bits.TrailingZeros64(word)
+		}
+	}
+	return -1
+}
+
+// Paint returns the day segs with c over minutes [from, to): a new slice,
+// or segs itself when from >= to.
+func Paint(segs []Seg, from, to int, c Cell) []Seg {
+	if from >= to {
+		return segs
+	}
+	out := make([]Seg, 0, len(segs)+2)
+	at := func(m int) Cell { return cellAt(segs, m) }
+	add := func(start int, c Cell) {
+		if len(out) > 0 && out[len(out)-1].Cell == c {
+			return
+		}
+		out = append(out, Seg{Start: uint16(start), Cell: c})
+	}
+	for _, sg := range segs {
+		if int(sg.Start) < from {
+			add(int(sg.Start), sg.Cell)
+		}
+	}
+	add(from, c)
+	if to < MinutesPerDay {
+		add(to, at(to))
+		for _, sg := range segs {
+			if int(sg.Start) > to {
+				add(int(sg.Start), sg.Cell)
+			}
+		}
+	}
+	return out
+}
+
+// cellAt returns the cell at minute m of a day's segments.
+func cellAt(segs []Seg, m int) Cell {
+	i := len(segs) - 1
+	for i > 0 && int(segs[i].Start) > m {
+		i--
+	}
+	return segs[i].Cell
+}
+
+// evalDay computes local day ld (days since 1970-01-01) with every layer,
+// in order of precedence: exceptions, holiday closures, recurrences, weekly
+// rules. A day outside FirstDay..LastDay is out of range.
+func (t *Timetable) evalDay(ld int64) []Seg {
+	if ld < firstLocal || ld > lastLocal {
+		return outOfRangePlan
+	}
+	d := civil.FromUnixDay(ld)
+	if ex := t.exceptionOn(d); ex != nil {
+		return ex.Segs
+	}
+	if _, closed := t.closureOn(d); closed {
+		return []Seg{{0, Cell{Kind: Closed, Source: SourceHoliday, Holiday: true}}}
+	}
+	today := newDayInfo(d, t.cal)
+	var segs []Seg
+	if t.hasWrapped {
+		yesterday := newDayInfo(d-1, t.cal)
+		segs = t.weeklyDay(&today, &yesterday)
+	} else {
+		segs = t.weeklyDay(&today, &today)
+	}
+	for i := range t.p.Recurrences {
+		rc := &t.p.Recurrences[i]
+		if !rc.OccursOn(d) {
+			continue
+		}
+		for _, sp := range rc.Spans {
+			segs = Paint(segs, int(sp.From), int(sp.To), rc.Cell)
+		}
+	}
+	return segs
+}

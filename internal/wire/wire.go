@@ -1,0 +1,186 @@
+// Package wire holds the primitives of loket's compiled binary forms
+// (schedules, centres): varints, strings and counts, written by a Writer
+// and read back by a Reader that never panics and never allocates more
+// than its input can justify, whatever bytes it is given.
+package wire
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"strconv"
+)
+
+// Writer appends values to a byte slice.
+type Writer struct{ b []byte }
+
+// Bytes returns what was written.
+func (w *Writer) Bytes() []byte { return w.b }
+
+// Uint writes an unsigned varint.
+func (w *Writer) Uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
+
+// Int writes a signed (zigzag) varint.
+func (w *Writer) Int(v int64) { w.b = binary.AppendVarint(w.b, v) }
+
+// Byte writes one byte.
+func (w *Writer) Byte(v byte) { w.b = append(w.b, v) }
+
+// String writes a length and the bytes of s.
+func (w *Writer) String(s string) {
+	w.Uint(uint64(len(s)))
+	w.b = append(w.b, s...)
+}
+
+// Raw writes bytes as they are.
+func (w *Writer) Raw(p []byte) { w.b = append(w.b, p...) }
+
+// Seal appends the CRC-32 (IEEE) of everything written, which Open
+// checks.
+func (w *Writer) Seal() { w.b = binary.LittleEndian.AppendUint32(w.b, crc32.ChecksumIEEE(w.b)) }
+
+// ErrCorrupt is the error of a Reader whose input ended early or held a
+// value out of range: a truncated or damaged binary form.
+var ErrCorrupt = errors.New("corrupt or truncated data")
+
+// Reader reads values from a byte slice. The first problem sticks: every
+// later read returns a zero value, and Err reports it.
+type Reader struct {
+	b   []byte
+	off int
+	err error
+}
+
+// Open returns a Reader over data without its last four bytes, after
+// checking that they are the CRC-32 of the rest (see Writer.Seal).
+func Open(data []byte) (*Reader, error) {
+	if len(data) < 4 {
+		return nil, ErrCorrupt
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.ChecksumIEEE(body) != sum {
+		return nil, errors.New("checksum mismatch: " + ErrCorrupt.Error())
+	}
+	return &Reader{b: body}, nil
+}
+
+// NewReader returns a Reader over data, unchecked.
+func NewReader(data []byte) *Reader { return &Reader{b: data} }
+
+// Err returns the first problem met, or nil.
+func (r *Reader) Err() error { return r.err }
+
+// Fail records a problem (the first one sticks).
+func (r *Reader) Fail(what string) {
+	if r.err == nil {
+		r.err = errors.New(what + " at byte " + strconv.Itoa(r.off) + ": " + ErrCorrupt.Error())
+	}
+}
+
+// Done records a problem when bytes are left over.
+func (r *Reader) Done() {
+	if r.err == nil && r.off != len(r.b) {
+		r.Fail(strconv.Itoa(len(r.b)-r.off) + " bytes left over")
+	}
+}
+
+// Uint reads an unsigned varint.
+func (r *Reader) Uint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		r.Fail("bad varint")
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+// Int reads a signed varint.
+func (r *Reader) Int() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b[r.off:])
+	if n <= 0 {
+		r.Fail("bad varint")
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+// IntIn reads a signed varint that must lie in [lo, hi].
+func (r *Reader) IntIn(lo, hi int64) int64 {
+	v := r.Int()
+	if v < lo || v > hi {
+		r.Fail("value " + strconv.FormatInt(v, 10) + " out of range")
+		return lo
+	}
+	return v
+}
+
+// UintMax reads an unsigned varint that must be at most max.
+func (r *Reader) UintMax(max uint64) uint64 {
+	v := r.Uint()
+	if v > max {
+		r.Fail("value " + strconv.FormatUint(v, 10) + " out of range")
+		return 0
+	}
+	return v
+}
+
+// Byte reads one byte.
+func (r *Reader) Byte() byte {
+	if r.err != nil {
+		return 0
+	}
+	if r.off >= len(r.b) {
+		r.Fail("unexpected end")
+		return 0
+	}
+	r.off++
+	return r.b[r.off-1]
+}
+
+// Count reads a number of elements that follow, each taking at least
+// minBytes bytes: it may not be more than the bytes left can hold, nor
+// more than max, so that a damaged count cannot make the caller allocate
+// much.
+func (r *Reader) Count(minBytes, max int) int {
+	v := r.Uint()
+	if r.err != nil {
+		return 0
+	}
+	if left := uint64(len(r.b) - r.off); v > uint64(max) || minBytes > 0 && v > left/uint64(minBytes) {
+		r.Fail("count " + strconv.FormatUint(v, 10) + " out of range")
+		return 0
+	}
+	return int(v)
+}
+
+// String reads a length and as many bytes, at most max.
+func (r *Reader) String(max int) string {
+	n := r.Count(1, max)
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[r.off : r.off+n])
+	r.off += n
+	return s
+}
+
+// Raw reads n bytes as they are (a slice of the input).
+func (r *Reader) Raw(n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(r.b)-r.off {
+		r.Fail("unexpected end")
+		return nil
+	}
+	r.off += n
+	return r.b[r.off-n : r.off]
+}
