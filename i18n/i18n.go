@@ -18,11 +18,11 @@
 // (a new area is a new pair of files) and call Printer.T with the id as a
 // string literal, so that the tests can check it exists.
 //
-// What cmd/loket prints on standard output for people to read goes through
-// a Printer: a test fails on a text literal passed to fmt.Fprint* with
-// standard output (see source_test.go for the exact rule). Usage text and
-// errors on standard error are exempt for now; any other exception is a
-// call marked with a comment i18n:ignore that gives the reason.
+// Everything cmd/loket prints, on standard output and standard error,
+// usage, help and errors included, goes through a Printer: a test fails on
+// any text literal in a command, and on one written to standard output or
+// standard error elsewhere (see source_test.go). An exception is marked
+// with a comment i18n:ignore that gives the reason.
 //
 // # Conventions
 //

@@ -1,7 +1,8 @@
 // Package oracle runs the npm reference implementations (opening_hours.js,
 // date-holidays) that loket's differential tests compare against.
 //
-// The packages are installed by .ci/run into .cache/npm at the repository
+// The packages are installed by scripts/test (the README's test command,
+// which .ci/run runs) into .cache/npm at the repository
 // root (or the folder named by LOKET_NODE_MODULES). When they are missing, a
 // test that needs them is skipped on a developer machine and fails under CI
 // (CI=true), so a broken install can never pass silently.
@@ -68,7 +69,7 @@ func NodeModules(tb testing.TB, packages ...string) string {
 	}
 	for _, p := range packages {
 		if _, err := os.Stat(filepath.Join(dir, p, "package.json")); err != nil {
-			missing(tb, fmt.Sprintf("npm package %s not installed in %s (run .ci/run)", p, dir))
+			missing(tb, fmt.Sprintf("npm package %s not installed in %s (run scripts/test -race ./..., which installs it)", p, dir))
 			return ""
 		}
 	}
