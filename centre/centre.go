@@ -70,6 +70,8 @@
 //	        unit: weeks                  # working-days, weeks (of 5 working days) or days
 //	        values:
 //	          - {from: 2024-01-01, value: 2, source: https://..., note: ...}
+//	          - {from: 2026-01-01, value: 3, source: https://..., note: ..., verified: false}
+//	                                     # verified: false marks a value no source confirms
 //
 // # Checks
 //
