@@ -113,6 +113,7 @@ import (
 	"github.com/expatcentre/loket/examples/centres"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // Centre is a compiled centre file. It is immutable once loaded and safe
@@ -142,7 +143,7 @@ type Centre struct {
 	// means in the hours, and where holiday closures are looked up.
 	Holidays holidays.Calendar
 	// HolidayClosures are the holidays on which every desk is closed.
-	HolidayClosures schedule.Closures
+	HolidayClosures osm.Closures
 	// ExtraClosures are the other days on which every desk is closed,
 	// sorted by date; they do not overlap.
 	ExtraClosures []Closure

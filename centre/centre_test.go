@@ -14,6 +14,7 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/examples/centres"
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/invalid/*.golden from the errors Load reports")
@@ -156,9 +157,9 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		}
 	}
 	// The expression's error wraps the schedule's syntax error.
-	var se *schedule.SyntaxError
+	var se *osm.SyntaxError
 	if !errors.As(err, &se) || se.Column != 32 {
-		t.Errorf("errors.As(*schedule.SyntaxError): %v", se)
+		t.Errorf("errors.As(*osm.SyntaxError): %v", se)
 	}
 }
 

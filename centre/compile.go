@@ -13,6 +13,7 @@ import (
 
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // compile checks what the decoded values mean and builds the centre. It
@@ -97,7 +98,7 @@ func (d *decoder) location(doc at, tz val[string]) *time.Location {
 }
 
 // holidayPolicy builds the calendar and the closures on holidays.
-func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, schedule.Closures) {
+func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, osm.Closures) {
 	if h.country.ok && h.country.v != "NL" {
 		d.errorf(h.country.at, "expected NL, the only country whose holidays loket knows, found %s", quote(h.country.v))
 	}
@@ -110,7 +111,7 @@ func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, schedule.Cl
 	}
 	national := !h.region.ok || h.region.v == ""
 
-	var cl schedule.Closures
+	var cl osm.Closures
 	for _, k := range h.kinds {
 		if !k.ok {
 			continue
@@ -244,10 +245,10 @@ type exceptionRef struct {
 func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 	// The centre's closures, then the desk's exceptions on the days the
 	// centre is open.
-	var exs []schedule.Exception
+	var exs []osm.Exception
 	var refs []exceptionRef
 	for _, cl := range c.ExtraClosures {
-		exs = append(exs, schedule.Exception{Dates: cl.Dates, Reason: cl.Name})
+		exs = append(exs, osm.Exception{Dates: cl.Dates, Reason: cl.Name})
 		refs = append(refs, exceptionRef{index: -1})
 	}
 	var rs []dated
@@ -264,19 +265,19 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 			d.errorf(r.at, "the centre is closed on every day of this exception (holidays.extra_closures)")
 		}
 		for _, part := range parts {
-			exs = append(exs, schedule.Exception{Dates: part, Hours: ex.hours.v, Reason: ex.reason.v})
+			exs = append(exs, osm.Exception{Dates: part, Hours: ex.hours.v, Reason: ex.reason.v})
 			refs = append(refs, exceptionRef{index: i, hours: ex.hours.at})
 		}
 	}
 
-	var rcs []schedule.Recurrence
+	var rcs []osm.Recurrence
 	var rcRefs []*recurrenceConfig
 	for i := range k.recurrences {
 		r := &k.recurrences[i]
 		if !r.rrule.ok || r.start.at.path != "" && !r.start.ok {
 			continue
 		}
-		rcs = append(rcs, schedule.Recurrence{RRule: r.rrule.v, Start: r.start.v, Hours: r.hours.v, Closed: r.closed.v, Reason: r.reason.v})
+		rcs = append(rcs, osm.Recurrence{RRule: r.rrule.v, Start: r.start.v, Hours: r.hours.v, Closed: r.closed.v, Reason: r.reason.v})
 		rcRefs = append(rcRefs, r)
 	}
 
@@ -284,75 +285,65 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 	if !exprOK {
 		expr = "closed" // to check the other layers
 	}
-	closures := c.HolidayClosures
-	for {
-		opts := []schedule.Option{
-			schedule.WithHolidays(c.Holidays),
-			schedule.WithHolidayClosures(closures),
-			schedule.WithExceptions(exs...),
-			schedule.WithRecurrences(rcs...),
+	opts := []osm.Option{
+		osm.WithHolidays(c.Holidays),
+		osm.WithHolidayClosures(c.HolidayClosures),
+		osm.WithExceptions(exs...),
+		osm.WithRecurrences(rcs...),
+	}
+	if c.Location != nil {
+		opts = append(opts, osm.WithLocation(c.Location))
+	}
+	// The compiler reports every problem of every layer at once.
+	s, err := osm.Parse(expr, opts...)
+	if err != nil {
+		var errs osm.Errors
+		if !errors.As(err, &errs) {
+			errs = osm.Errors{err}
 		}
-		if c.Location != nil {
-			opts = append(opts, schedule.WithLocation(c.Location))
-		}
-		s, err := schedule.ParseOSM(expr, opts...)
-		if err == nil {
-			if !exprOK {
-				return nil
-			}
-			return &Desk{
-				ID:          k.id.v,
-				Name:        k.name.v,
-				Location:    k.location.v,
-				Appointment: k.appointment.v,
-				BookingURL:  cmp.Or(k.bookingURL.v, c.BookingURL),
-				Hours:       k.hours.v,
-				Schedule:    s,
-			}
-		}
-		var le *schedule.LayerError
-		switch {
-		case errors.As(err, &le) && le.Layer == "exceptions" && le.Index < len(refs):
-			ref := refs[le.Index]
-			if ref.index >= 0 {
-				place := k.exceptions[ref.index].days.at
-				if le.Field == "hours" {
-					place = ref.hours
+		for _, e := range errs {
+			var le *osm.LayerError
+			switch {
+			case errors.As(e, &le) && le.Layer == osm.LayerExceptions && le.Index < len(refs):
+				if ref := refs[le.Index]; ref.index >= 0 {
+					place := k.exceptions[ref.index].days.at
+					if le.Field == "hours" {
+						place = ref.hours
+					}
+					d.scheduleError(place, le.Err)
+				} else {
+					d.scheduleError(k.at.field("exceptions"), e)
 				}
-				d.scheduleError(place, le.Err)
-			} else {
-				d.scheduleError(k.at.field("exceptions"), err)
-			}
-			// Drop every part of that exception, and try again.
-			for i := len(refs) - 1; i >= 0; i-- {
-				if refs[i].index == ref.index {
-					refs = slices.Delete(refs, i, i+1)
-					exs = slices.Delete(exs, i, i+1)
+			case errors.As(e, &le) && le.Layer == osm.LayerRecurrences && le.Index < len(rcs):
+				r := rcRefs[le.Index]
+				switch le.Field {
+				case "hours":
+					d.scheduleError(r.hours.at, le.Err)
+				case "rrule":
+					d.scheduleError(r.rrule.at, le.Err)
+				default:
+					d.scheduleError(r.at, le.Err)
 				}
-			}
-		case errors.As(err, &le) && le.Layer == "recurrences" && le.Index < len(rcs):
-			r := rcRefs[le.Index]
-			switch le.Field {
-			case "hours":
-				d.scheduleError(r.hours.at, le.Err)
-			case "rrule":
-				d.scheduleError(r.rrule.at, le.Err)
+			case errors.As(e, &le) && le.Layer == osm.LayerClosures:
+				// Not expected: the closures were checked above.
+				d.scheduleError(at{path: "holidays.closed_on"}, e)
 			default:
-				d.scheduleError(r.at, le.Err)
+				d.scheduleError(k.hours.at, e)
 			}
-			rcs = slices.Delete(rcs, le.Index, le.Index+1)
-			rcRefs = slices.Delete(rcRefs, le.Index, le.Index+1)
-		case errors.As(err, &le) && le.Layer == "closures" && (len(closures.IDs) > 0 || len(closures.Kinds) > 0):
-			// Not expected: the closures were checked above.
-			d.scheduleError(at{path: "holidays.closed_on"}, err)
-			closures = schedule.Closures{}
-		case exprOK:
-			d.scheduleError(k.hours.at, err)
-			expr, exprOK = "closed", false
-		default:
-			d.scheduleError(k.hours.at, err)
-			return nil
 		}
+		return nil
+	}
+	if !exprOK {
+		return nil
+	}
+	return &Desk{
+		ID:          k.id.v,
+		Name:        k.name.v,
+		Location:    k.location.v,
+		Appointment: k.appointment.v,
+		BookingURL:  cmp.Or(k.bookingURL.v, c.BookingURL),
+		Hours:       k.hours.v,
+		Schedule:    s,
 	}
 }
 
@@ -386,7 +377,7 @@ func outside(r timespan.DateRange, closures []Closure) []timespan.DateRange {
 // the expression.
 func (d *decoder) scheduleError(a at, err error) {
 	line, col := a.line, a.col
-	var se *schedule.SyntaxError
+	var se *osm.SyntaxError
 	if errors.As(err, &se) {
 		if l, c, ok := d.charPos(a.node, se.Column-1); ok {
 			line, col = l, c

@@ -21,6 +21,7 @@ import (
 	"github.com/expatcentre/loket/internal/excerpt"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // Decoding walks the YAML syntax tree itself, rather than handing it to a
@@ -767,14 +768,14 @@ func (d *decoder) oneOf(a at, words ...string) val[string] {
 
 // The most items of the lists that make compiling a centre expensive:
 // every desk's schedule holds the extra closures of the centre; a desk
-// whose exceptions have errors is compiled once per error; a recurrence is
+// is compiled once, reporting every error at once; a recurrence is
 // expanded over the whole range. A centre has a few desks, tens of
 // closures and a few recurrences; the recurrences of all desks together
 // may be as many as one schedule takes.
 const (
 	maxDesks       = 100
 	maxClosures    = 1000 // extra closures of the centre, exceptions of a desk
-	maxRecurrences = schedule.MaxRecurrences
+	maxRecurrences = osm.MaxRecurrences
 	maxServices    = 1000
 )
 

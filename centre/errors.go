@@ -22,8 +22,8 @@ type Error struct {
 	Path string
 	// Msg says what was expected and what was found.
 	Msg string
-	// Err is the underlying error, if any: a *schedule.SyntaxError for a
-	// malformed opening_hours expression or hours, a *schedule.LayerError
+	// Err is the underlying error, if any: a *osm.SyntaxError for a
+	// malformed opening_hours expression or hours, a *osm.LayerError
 	// for a recurrence the schedule refused, [ErrTooLarge] for a file
 	// over the size limit.
 	Err error

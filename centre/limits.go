@@ -53,7 +53,7 @@ var ErrTooLarge = errors.New("centre file too large")
 // A file is refused after it is parsed when it has more than 100 desks,
 // 1000 services, 1000 extra closures, a desk with more than 1000
 // exceptions, or more than 32 recurrences in all its desks (as many as one
-// schedule takes, schedule.MaxRecurrences): each desk's schedule holds
+// schedule takes, osm.MaxRecurrences): each desk's schedule holds
 // every extra closure, and each recurrence is expanded over the whole
 // range of years.
 type Limits struct {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // Service is one service of a centre, such as IND biometrics or
@@ -459,11 +460,11 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 			if strings.TrimSpace(sc.hours.v) == "" {
 				d.errorf(sc.hours.at, "expected an opening_hours expression, found empty text: leave hours out for the desk's hours")
 			} else {
-				opts := []schedule.Option{schedule.WithHolidays(c.Holidays)}
+				opts := []osm.Option{osm.WithHolidays(c.Holidays)}
 				if c.Location != nil {
-					opts = append(opts, schedule.WithLocation(c.Location))
+					opts = append(opts, osm.WithLocation(c.Location))
 				}
-				sch, err := schedule.ParseOSM(sc.hours.v, opts...)
+				sch, err := osm.Parse(sc.hours.v, opts...)
 				if err != nil {
 					d.scheduleError(sc.hours.at, err)
 				}

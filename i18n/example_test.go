@@ -8,8 +8,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/i18n"
-	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 func ExampleMatch() {
@@ -63,9 +63,9 @@ func ExamplePrinter_Relative() {
 func ExamplePrinter_Status() {
 	amsterdam, _ := time.LoadLocation("Europe/Amsterdam")
 	limburg, _ := holidays.Netherlands("NL-LI")
-	desk, err := schedule.ParseOSM("Tu,Th 09:00-12:30; Fr 13:30-17:00",
-		schedule.WithLocation(amsterdam), schedule.WithHolidays(limburg),
-		schedule.WithHolidayClosures(schedule.Closures{Kinds: []holidays.Kind{holidays.Public}}))
+	desk, err := osm.Parse("Tu,Th 09:00-12:30; Fr 13:30-17:00",
+		osm.WithLocation(amsterdam), osm.WithHolidays(limburg),
+		osm.WithHolidayClosures(osm.Closures{Kinds: []holidays.Kind{holidays.Public}}))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -13,6 +13,7 @@ import (
 
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // cldrData is testdata/cldr_dates.json, written once by
@@ -317,9 +318,9 @@ func TestStatusFromSchedule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := schedule.ParseOSM("Tu,Th 09:00-12:30; Fr 13:30-17:00",
-		schedule.WithLocation(loc), schedule.WithHolidays(cal),
-		schedule.WithHolidayClosures(schedule.Closures{Kinds: []holidays.Kind{holidays.Public}, IDs: []string{"carnival-monday", "carnival-tuesday"}}))
+	s, err := osm.Parse("Tu,Th 09:00-12:30; Fr 13:30-17:00",
+		osm.WithLocation(loc), osm.WithHolidays(cal),
+		osm.WithHolidayClosures(osm.Closures{Kinds: []holidays.Kind{holidays.Public}, IDs: []string{"carnival-monday", "carnival-tuesday"}}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // manyRules returns n overlapping rules that run past midnight, each a
@@ -29,13 +29,13 @@ func manyRules(n int, sep string) string {
 func BenchmarkFirstQuery(b *testing.B) {
 	loc := mustAmsterdam(b)
 	at := time.Date(2026, 12, 22, 10, 0, 0, 0, loc)
-	for _, n := range []int{1, 16, 64, schedule.MaxRules} {
+	for _, n := range []int{1, 16, 64, osm.MaxRules} {
 		for _, sep := range []string{"; ", ", ", " || "} {
 			expr := manyRules(n, sep)
 			b.Run(fmt.Sprintf("rules=%d/sep=%q", n, strings.TrimSpace(sep)), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					s, err := schedule.ParseOSM(expr, schedule.WithLocation(loc))
+					s, err := osm.Parse(expr, osm.WithLocation(loc))
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 
-	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // BenchmarkRecurrenceAge shows that the cost of NextChange and of a month of
@@ -17,8 +17,8 @@ func BenchmarkRecurrenceAge(b *testing.B) {
 	loc := mustAmsterdam(b)
 	at := time.Date(2026, 12, 1, 10, 0, 0, 0, loc)
 	for _, start := range []int{1926, 1976, 2026} {
-		s, err := schedule.ParseOSM("Tu,Th 09:00-12:30; Fr 13:30-17:00", schedule.WithLocation(loc),
-			schedule.WithRecurrences(schedule.Recurrence{
+		s, err := osm.Parse("Tu,Th 09:00-12:30; Fr 13:30-17:00", osm.WithLocation(loc),
+			osm.WithRecurrences(osm.Recurrence{
 				RRule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA",
 				Start: date.New(start, time.January, 2),
 				Hours: "10:00-13:00",
@@ -47,7 +47,7 @@ func BenchmarkParseOSM(b *testing.B) {
 	loc := mustAmsterdam(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := schedule.ParseOSM("Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off", schedule.WithLocation(loc)); err != nil {
+		if _, err := osm.Parse("Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off", osm.WithLocation(loc)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/expatcentre/loket/internal/oracle"
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // benchExpr is the expression of the performance acceptance criterion.
@@ -29,7 +30,7 @@ func minutesOf(year int, zone *time.Location) []time.Time {
 
 func mustParseOSM(tb testing.TB, expr string) *schedule.Schedule {
 	tb.Helper()
-	s, err := schedule.ParseOSM(expr, schedule.WithLocation(ohZone))
+	s, err := osm.Parse(expr, osm.WithLocation(ohZone))
 	if err != nil {
 		tb.Fatalf("ParseOSM(%q): %v", expr, err)
 	}

@@ -4,34 +4,12 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/rickb777/date/v2"
-	"github.com/rickb777/date/v2/timespan"
-
 	"github.com/expatcentre/loket/schedule"
-	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
-// The IND service point in Maastricht: is it open, and when does that change?
-func ExampleParseOSM() {
-	s, err := schedule.ParseOSM("Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	at := time.Date(2026, 12, 22, 10, 0, 0, 0, s.Location())
-	next, _ := s.NextChange(at)
-	fmt.Println(s.IsOpen(at), next)
-	// Output: true 2026-12-22 12:30:00 +0100 CET
-}
-
-func ExampleParseOSM_syntaxError() {
-	_, err := schedule.ParseOSM("Mo-Fr 9h-17h")
-	fmt.Println(err)
-	// Output: column 7: expected a time like 09:00, found "9h"
-}
-
 func ExampleSchedule_NextChange() {
-	s, _ := schedule.ParseOSM("Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off")
+	s, _ := osm.Parse("Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off")
 	christmas := time.Date(2026, 12, 25, 10, 0, 0, 0, s.Location())
 	next, ok := s.NextChange(christmas)
 	fmt.Println(s.State(christmas).Holiday.Name.EN, "-", next, ok)
@@ -39,7 +17,7 @@ func ExampleSchedule_NextChange() {
 }
 
 func ExampleSchedule_Intervals() {
-	s, _ := schedule.ParseOSM(`Tu,Th 09:00-12:30 open "by appointment"; Fr 22:00-02:00`)
+	s, _ := osm.Parse(`Tu,Th 09:00-12:30 open "by appointment"; Fr 22:00-02:00`)
 	from := time.Date(2026, 12, 21, 0, 0, 0, 0, s.Location())
 	for _, iv := range s.Intervals(from, from.AddDate(0, 0, 7)) {
 		fmt.Println(iv.Start.Format("Mon 02 15:04"), "-", iv.End.Format("Mon 02 15:04"), iv.Comment)
@@ -50,53 +28,22 @@ func ExampleSchedule_Intervals() {
 	// Fri 25 22:00 - Sat 26 02:00
 }
 
-// A schedule with every layer: weekly rules, a monthly closure, carnival
-// closures in Limburg and a dated exception.
-func ExampleWithExceptions() {
-	limburg, _ := holidays.Netherlands("NL-LI")
-	s, err := schedule.ParseOSM("Tu,Th 09:00-12:30; Fr 13:30-17:00",
-		schedule.WithHolidays(limburg),
-		schedule.WithHolidayClosures(schedule.Closures{
-			Kinds: []holidays.Kind{holidays.Public},
-			IDs:   []string{"carnival-monday", "carnival-tuesday"},
-		}),
-		schedule.WithRecurrences(schedule.Recurrence{
-			RRule:  "FREQ=MONTHLY;BYDAY=1TH",
-			Start:  date.New(2026, time.January, 1),
-			Closed: true,
-			Reason: schedule.Text{NL: "teamoverleg", EN: "team meeting"},
-		}),
-		schedule.WithExceptions(schedule.Exception{
-			Dates:  timespan.OneDayRange(date.New(2026, time.December, 22)),
-			Hours:  "10:00-12:00",
-			Reason: schedule.Text{NL: "personeelstraining", EN: "staff training"},
-		}),
-	)
+// A compiled schedule travels as data: its binary form loads without the
+// compilers, on a server or in a browser, and answers alike.
+func ExampleUnmarshal() {
+	compiled, _ := osm.Parse("Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off")
+	data, err := compiled.MarshalBinary()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, d := range []date.Date{
-		date.New(2026, time.February, 17), // carnival Tuesday
-		date.New(2026, time.March, 5),     // first Thursday
-		date.New(2026, time.March, 12),
-		date.New(2026, time.December, 22),
-	} {
-		v := s.Day(d)
-		if len(v.Intervals) == 0 {
-			fmt.Printf("%s closed by %s: %s%s\n", d, v.Closed.Source, v.Closed.Holiday.Name.NL, v.Closed.Reason.EN)
-			continue
-		}
-		iv := v.Intervals[0]
-		fmt.Printf("%s %s-%s", d, iv.Start.Format("15:04"), iv.End.Format("15:04"))
-		if iv.Reason.EN != "" {
-			fmt.Print(" (", iv.Reason.EN, ")")
-		}
-		fmt.Println()
+	s, err := schedule.Unmarshal(data)
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
-	// Output:
-	// 2026-02-17 closed by holiday: Carnavalsdinsdag
-	// 2026-03-05 closed by recurrence: team meeting
-	// 2026-03-12 09:00-12:30
-	// 2026-12-22 10:00-12:00 (staff training)
+	at := time.Date(2026, 12, 25, 10, 0, 0, 0, s.Location())
+	next, _ := s.NextChange(at)
+	fmt.Println(s, "|", s.State(at).Holiday.Name.NL, "| opens", next.Format("Mon 2 Jan 15:04"))
+	// Output: Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off | Eerste Kerstdag | opens Tue 29 Dec 09:00
 }

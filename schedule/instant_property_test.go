@@ -10,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // TestInstantProperty draws random schedules (expressions of the
@@ -52,7 +53,7 @@ func TestInstantProperty(t *testing.T) {
 		}
 		var answers [2]string
 		for i, kind := range []string{"fat", "slim"} {
-			s, err := schedule.ParseOSM(expr, append(opts, schedule.WithLocation(zones[kind]))...)
+			s, err := osm.Parse(expr, append(opts, osm.WithLocation(zones[kind]))...)
 			if err != nil {
 				rt.Fatalf("ParseOSM(%q): %v", expr, err)
 			}
@@ -67,12 +68,12 @@ func TestInstantProperty(t *testing.T) {
 }
 
 // layerOptions draws a few exceptions and recurrences, or none.
-func layerOptions(rt *rapid.T) []schedule.Option {
-	var opts []schedule.Option
+func layerOptions(rt *rapid.T) []osm.Option {
+	var opts []osm.Option
 	for i := range rapid.IntRange(0, 2).Draw(rt, "exceptions") {
 		from := date.New(rapid.IntRange(1900, 2199).Draw(rt, fmt.Sprint("exception year ", i)), time.December, 20)
 		hours := rapid.SampledFrom([]string{"", "10:00-12:00", "00:00-24:00"}).Draw(rt, fmt.Sprint("exception hours ", i))
-		opts = append(opts, schedule.WithExceptions(schedule.Exception{
+		opts = append(opts, osm.WithExceptions(osm.Exception{
 			Dates: timespan.DayRange(from+date.Date(20*i), timespan.PeriodOfDays(rapid.IntRange(1, 15).Draw(rt, fmt.Sprint("exception days ", i)))),
 			Hours: hours, Reason: schedule.Text{NL: "uitzondering", EN: "exception"},
 		}))
@@ -82,7 +83,7 @@ func layerOptions(rt *rapid.T) []schedule.Option {
 			"FREQ=MONTHLY;BYDAY=1MO", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
 			"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "FREQ=DAILY;COUNT=400",
 		}).Draw(rt, "rrule")
-		opts = append(opts, schedule.WithRecurrences(schedule.Recurrence{
+		opts = append(opts, osm.WithRecurrences(osm.Recurrence{
 			RRule: rule, Start: date.New(rapid.IntRange(1900, 2190).Draw(rt, "rrule year"), time.January, 1),
 			Hours: "18:00-20:00", Closed: rapid.Bool().Draw(rt, "rrule closes"),
 		}))
@@ -151,7 +152,7 @@ func FuzzQuery(f *testing.F) {
 		at := time.Unix(unix, 0)
 		var answers []string
 		for _, kind := range []string{"fat", "slim"} {
-			s, err := schedule.ParseOSM(expr, schedule.WithLocation(zones[kind]))
+			s, err := osm.Parse(expr, osm.WithLocation(zones[kind]))
 			if err != nil {
 				return
 			}

@@ -12,35 +12,36 @@ import (
 
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 func TestLayerErrors(t *testing.T) {
 	day := timespan.OneDayRange(date.New(2026, time.December, 22))
-	rrule := func(r string) schedule.Option {
-		return schedule.WithRecurrences(schedule.Recurrence{RRule: r, Start: date.New(2026, 1, 1)})
+	rrule := func(r string) osm.Option {
+		return osm.WithRecurrences(osm.Recurrence{RRule: r, Start: date.New(2026, 1, 1)})
 	}
 	for _, c := range []struct {
 		name string
-		opt  schedule.Option
+		opt  osm.Option
 		want string
 	}{
-		{"exception hours", schedule.WithExceptions(schedule.Exception{Dates: day, Hours: "10:00-1200"}),
+		{"exception hours", osm.WithExceptions(osm.Exception{Dates: day, Hours: "10:00-1200"}),
 			`exceptions[0].hours: column 7: expected a time like 09:00, found "1200"`},
-		{"exception past midnight", schedule.WithExceptions(schedule.Exception{Dates: day, Hours: "22:00-02:00"}),
+		{"exception past midnight", osm.WithExceptions(osm.Exception{Dates: day, Hours: "22:00-02:00"}),
 			`exceptions[0].hours: 22:00-02:00 runs past midnight: end by 24:00 and cover the next day separately`},
-		{"exception empty range", schedule.WithExceptions(schedule.Exception{Dates: timespan.EmptyRange(date.New(2026, 1, 1))}),
+		{"exception empty range", osm.WithExceptions(osm.Exception{Dates: timespan.EmptyRange(date.New(2026, 1, 1))}),
 			`exceptions[0].dates: the date range is empty`},
-		{"exceptions overlap", schedule.WithExceptions(
-			schedule.Exception{Dates: timespan.DayRange(date.New(2026, time.December, 21), 3)},
-			schedule.Exception{Dates: day}),
+		{"exceptions overlap", osm.WithExceptions(
+			osm.Exception{Dates: timespan.DayRange(date.New(2026, time.December, 21), 3)},
+			osm.Exception{Dates: day}),
 			`exceptions[1].dates: overlaps exception 0 (2026-12-21 to 2026-12-23)`},
-		{"rrule syntax", schedule.WithRecurrences(schedule.Recurrence{RRule: "FREQ=FORTNIGHTLY", Start: date.New(2026, 1, 1)}),
+		{"rrule syntax", osm.WithRecurrences(osm.Recurrence{RRule: "FREQ=FORTNIGHTLY", Start: date.New(2026, 1, 1)}),
 			`recurrences[0].rrule: "FREQ=FORTNIGHTLY" is not an RFC 5545 recurrence rule: undefined frequency: FORTNIGHTLY`},
-		{"rrule hourly", schedule.WithRecurrences(schedule.Recurrence{RRule: "FREQ=HOURLY", Start: date.New(2026, 1, 1)}),
+		{"rrule hourly", osm.WithRecurrences(osm.Recurrence{RRule: "FREQ=HOURLY", Start: date.New(2026, 1, 1)}),
 			`recurrences[0].rrule: FREQ=HOURLY: expected YEARLY, MONTHLY, WEEKLY or DAILY (times go in hours)`},
-		{"rrule without start", schedule.WithRecurrences(schedule.Recurrence{RRule: "FREQ=MONTHLY;BYDAY=1MO"}),
+		{"rrule without start", osm.WithRecurrences(osm.Recurrence{RRule: "FREQ=MONTHLY;BYDAY=1MO"}),
 			`recurrences[0].rrule: no start: add a DTSTART line or a start date`},
-		{"rrule hours", schedule.WithRecurrences(schedule.Recurrence{RRule: "FREQ=MONTHLY;BYDAY=1MO", Start: date.New(2026, 1, 1), Hours: "9"}),
+		{"rrule hours", osm.WithRecurrences(osm.Recurrence{RRule: "FREQ=MONTHLY;BYDAY=1MO", Start: date.New(2026, 1, 1), Hours: "9"}),
 			`recurrences[0].hours: column 1: expected a time like 09:00, found "9"`},
 		// Values that mean nothing are refused, not reinterpreted (issue 7).
 		{"rrule count 0", rrule("FREQ=WEEKLY;COUNT=0;BYDAY=MO"),
@@ -67,24 +68,24 @@ func TestLayerErrors(t *testing.T) {
 			`recurrences[0].rrule: "FREQ=MONTHLY;BYDAY=MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,MO,M"… (621 characters) is not an RFC 5545 recurrence rule: undefined weekday: XX`},
 		{"rrule too long", rrule("FREQ=MONTHLY;BYDAY=" + strings.Repeat("MO,", 2000) + "MO"),
 			`recurrences[0].rrule: the rule is 6021 bytes long: at most 4096 are accepted`},
-		{"too many recurrences", schedule.WithRecurrences(slices.Repeat([]schedule.Recurrence{{RRule: "FREQ=WEEKLY;BYDAY=MO", Start: date.New(2026, 1, 1)}}, schedule.MaxRecurrences+1)...),
+		{"too many recurrences", osm.WithRecurrences(slices.Repeat([]osm.Recurrence{{RRule: "FREQ=WEEKLY;BYDAY=MO", Start: date.New(2026, 1, 1)}}, osm.MaxRecurrences+1)...),
 			`recurrences[32].rrule: 33 recurrences: a schedule takes at most 32`},
-		{"too many exceptions", schedule.WithExceptions(slices.Repeat([]schedule.Exception{{Dates: day}}, schedule.MaxExceptions+1)...),
+		{"too many exceptions", osm.WithExceptions(slices.Repeat([]osm.Exception{{Dates: day}}, osm.MaxExceptions+1)...),
 			`exceptions[10000].dates: 10001 exceptions: a schedule takes at most 10000`},
-		{"exceptions overlap far apart", schedule.WithExceptions(
-			schedule.Exception{Dates: timespan.DayRange(date.New(2026, time.December, 1), 30)},
-			schedule.Exception{Dates: timespan.OneDayRange(date.New(2027, time.January, 5))},
-			schedule.Exception{Dates: timespan.OneDayRange(date.New(2026, time.November, 5))},
-			schedule.Exception{Dates: day}),
+		{"exceptions overlap far apart", osm.WithExceptions(
+			osm.Exception{Dates: timespan.DayRange(date.New(2026, time.December, 1), 30)},
+			osm.Exception{Dates: timespan.OneDayRange(date.New(2027, time.January, 5))},
+			osm.Exception{Dates: timespan.OneDayRange(date.New(2026, time.November, 5))},
+			osm.Exception{Dates: day}),
 			`exceptions[3].dates: overlaps exception 0 (2026-12-01 to 2026-12-30)`},
-		{"unknown holiday", schedule.WithHolidayClosures(schedule.Closures{IDs: []string{"easter-tuesday"}}),
+		{"unknown holiday", osm.WithHolidayClosures(osm.Closures{IDs: []string{"easter-tuesday"}}),
 			`closures[0].ids: unknown holiday id "easter-tuesday"; known ids: ascension-day, carnival-monday, carnival-sunday, carnival-tuesday, christmas-day, easter-monday, easter-sunday, good-friday, kingsday, liberation-day, new-years-day, queensday, second-christmas-day, whit-monday, whit-sunday`},
-		{"unknown kind", schedule.WithHolidayClosures(schedule.Closures{Kinds: []holidays.Kind{"bank"}}),
+		{"unknown kind", osm.WithHolidayClosures(osm.Closures{Kinds: []holidays.Kind{"bank"}}),
 			`closures[0].kinds: unknown holiday kind "bank"; expected public, observance or regional`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := schedule.ParseOSM("Mo-Fr 09:00-17:00", c.opt)
-			var le *schedule.LayerError
+			_, err := osm.Parse("Mo-Fr 09:00-17:00", c.opt)
+			var le *osm.LayerError
 			if !errors.As(err, &le) {
 				t.Fatalf("error = %v, want a *LayerError", err)
 			}
@@ -100,16 +101,16 @@ func TestLayerErrors(t *testing.T) {
 func TestLayerPrecedence(t *testing.T) {
 	loc := mustAmsterdam(t)
 	limburg, _ := holidays.Netherlands("NL-LI")
-	s, err := schedule.ParseOSM("Mo-Sa 09:00-17:00", schedule.WithLocation(loc),
-		schedule.WithHolidays(limburg),
-		schedule.WithHolidayClosures(schedule.Closures{Kinds: []holidays.Kind{holidays.Public}, IDs: []string{"carnival-tuesday"}}),
-		schedule.WithRecurrences(
-			schedule.Recurrence{RRule: "FREQ=WEEKLY;BYDAY=TU", Start: date.New(2026, 1, 1), Hours: "12:00-13:00", Closed: true,
+	s, err := osm.Parse("Mo-Sa 09:00-17:00", osm.WithLocation(loc),
+		osm.WithHolidays(limburg),
+		osm.WithHolidayClosures(osm.Closures{Kinds: []holidays.Kind{holidays.Public}, IDs: []string{"carnival-tuesday"}}),
+		osm.WithRecurrences(
+			osm.Recurrence{RRule: "FREQ=WEEKLY;BYDAY=TU", Start: date.New(2026, 1, 1), Hours: "12:00-13:00", Closed: true,
 				Reason: schedule.Text{NL: "lunch", EN: "lunch"}},
-			schedule.Recurrence{RRule: "DTSTART:20260103\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", Hours: "18:00-20:00",
+			osm.Recurrence{RRule: "DTSTART:20260103\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", Hours: "18:00-20:00",
 				Reason: schedule.Text{NL: "avondopenstelling", EN: "evening opening"}},
 		),
-		schedule.WithExceptions(schedule.Exception{
+		osm.WithExceptions(osm.Exception{
 			Dates: timespan.OneDayRange(date.New(2026, time.December, 25)), Hours: "10:00-11:00",
 			Reason: schedule.Text{NL: "noodopenstelling", EN: "emergency opening"}}),
 	)

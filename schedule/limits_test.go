@@ -5,19 +5,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // TestLimits checks that ParseOSM refuses expressions longer than
 // MaxExpressionLength and with more than MaxRules rules, at the column
 // where the limit is passed, and accepts them at the limit.
 func TestLimits(t *testing.T) {
-	atLimit := strings.Repeat("Mo 09:00-10:00; ", schedule.MaxRules-1) + "Tu 09:00-10:00"
-	if _, err := schedule.ParseOSM(atLimit); err != nil {
-		t.Errorf("%d rules: %v", schedule.MaxRules, err)
+	atLimit := strings.Repeat("Mo 09:00-10:00; ", osm.MaxRules-1) + "Tu 09:00-10:00"
+	if _, err := osm.Parse(atLimit); err != nil {
+		t.Errorf("%d rules: %v", osm.MaxRules, err)
 	}
-	long := strings.Repeat(" ", schedule.MaxExpressionLength-len("24/7")) + "24/7"
-	if _, err := schedule.ParseOSM(long); err != nil {
+	long := strings.Repeat(" ", osm.MaxExpressionLength-len("24/7")) + "24/7"
+	if _, err := osm.Parse(long); err != nil {
 		t.Errorf("%d bytes: %v", len(long), err)
 	}
 	for _, c := range []struct {
@@ -31,12 +31,12 @@ func TestLimits(t *testing.T) {
 			`the expression is 6000 bytes long: at most 4096 are accepted`},
 		{"2.3 MB", strings.Repeat("Mo-Fr 09:00-17:00; ", 121_000), 4097,
 			`the expression is 2299000 bytes long: at most 4096 are accepted`},
-		{"many short rules", strings.Repeat("off;", schedule.MaxRules) + "off", 1024,
+		{"many short rules", strings.Repeat("off;", osm.MaxRules) + "off", 1024,
 			`more than 256 rules: a schedule takes at most 256`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := schedule.ParseOSM(c.expr)
-			var se *schedule.SyntaxError
+			_, err := osm.Parse(c.expr)
+			var se *osm.SyntaxError
 			if !errors.As(err, &se) {
 				t.Fatalf("error = %v, want a *SyntaxError", err)
 			}
@@ -58,7 +58,7 @@ func TestNormalForm(t *testing.T) {
 		{"Su 00:00-48:00", "Su 00:00-48:00"},
 		{"Mo 10:00-10:00", "Mo 10:00-10:00"},
 	} {
-		s, err := schedule.ParseOSM(c.expr)
+		s, err := osm.Parse(c.expr)
 		if err != nil {
 			t.Fatalf("ParseOSM(%q): %v", c.expr, err)
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/expatcentre/loket/internal/oracle"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // The differential test of the acceptance criterion: random expressions from
@@ -486,7 +487,7 @@ func ohDifferential(t *testing.T, mode ohMode) {
 		extra = append(extra, ms)
 	}
 	js := startOSMJS(t)
-	opts := []schedule.Option{schedule.WithLocation(ohZone)}
+	opts := []osm.Option{osm.WithLocation(ohZone)}
 	var hol *ohHolidays
 	if mode.ph {
 		// The calendar covers every probe, the day before it and every
@@ -501,7 +502,7 @@ func ohDifferential(t *testing.T, mode ohMode) {
 		}
 		var cal holidays.Calendar // the national calendar, PH's default meaning
 		hol = newOHHolidays(t, js, cal, ohDate(first)-2, ohDate(last+2*mode.horizon.Milliseconds())+2)
-		opts = append(opts, schedule.WithHolidays(cal))
+		opts = append(opts, osm.WithHolidays(cal))
 		t.Logf("PH: the calendars differ on %s", hol.describeDiffs(ohDate(lo), ohDate(hi)-1))
 	}
 	dst := newOHDSTCalendar()
@@ -687,14 +688,14 @@ type ohAnswers struct {
 // expressions spread over the cores: under -race our side takes about as
 // long as opening_hours.js. A next change at or after probe+horizon counts
 // as none.
-func ohAnswer(eps []ohExpr, opts []schedule.Option, horizon int64) []ohAnswers {
+func ohAnswer(eps []ohExpr, opts []osm.Option, horizon int64) []ohAnswers {
 	out := make([]ohAnswers, len(eps))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(eps); i = int(next.Add(1) - 1) {
-				s, err := schedule.ParseOSM(eps[i].expr, opts...)
+				s, err := osm.Parse(eps[i].expr, opts...)
 				if err != nil {
 					out[i].err = err
 					continue

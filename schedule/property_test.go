@@ -1,12 +1,14 @@
 package schedule_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
 	"pgregory.net/rapid"
 
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // TestNextChangeProperty checks, for random schedules and instants, that the
@@ -20,14 +22,14 @@ func TestNextChangeProperty(t *testing.T) {
 		g := newOSMGen(rapid.Uint64().Draw(rt, "seed"))
 		g.ph = rapid.Bool().Draw(rt, "ph") // public holidays too
 		expr := g.expr()
-		s, err := schedule.ParseOSM(expr, schedule.WithLocation(loc))
+		s, err := osm.Parse(expr, osm.WithLocation(loc))
 		if err != nil {
 			rt.Fatalf("ParseOSM(%q): %v", expr, err)
 		}
 		at := time.Unix(rapid.Int64Range(lo, hi).Draw(rt, "unix"), 0)
 		k := s.State(at).Kind
 		// The normal form is equivalent.
-		s2, err := schedule.ParseOSM(s.String(), schedule.WithLocation(loc))
+		s2, err := osm.Parse(s.String(), osm.WithLocation(loc))
 		if err != nil {
 			rt.Fatalf("normal form %q of %q: %v", s.String(), expr, err)
 		}
@@ -82,9 +84,10 @@ func FuzzParseOSM(f *testing.F) {
 	loc := mustAmsterdam(f)
 	at := time.Date(2026, 12, 22, 10, 0, 0, 0, loc)
 	f.Fuzz(func(t *testing.T, expr string) {
-		s, err := schedule.ParseOSM(expr, schedule.WithLocation(loc))
+		s, err := osm.Parse(expr, osm.WithLocation(loc))
 		if err != nil {
-			se, ok := err.(*schedule.SyntaxError)
+			var se *osm.SyntaxError
+			ok := errors.As(err, &se)
 			if !ok {
 				t.Fatalf("ParseOSM(%q) = %v, want a *SyntaxError", expr, err)
 			}
@@ -93,7 +96,7 @@ func FuzzParseOSM(f *testing.F) {
 			}
 			return
 		}
-		s2, err := schedule.ParseOSM(s.String(), schedule.WithLocation(loc))
+		s2, err := osm.Parse(s.String(), osm.WithLocation(loc))
 		if err != nil {
 			t.Fatalf("normal form %q of %q does not parse: %v", s.String(), expr, err)
 		}

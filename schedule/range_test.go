@@ -8,6 +8,7 @@ import (
 
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // TestRangeBounds checks that FirstDay and LastDay are the years of the
@@ -20,7 +21,7 @@ func TestRangeBounds(t *testing.T) {
 		t.Errorf("LastDay = %s, want %s", schedule.LastDay, want)
 	}
 	for kind, loc := range testZones(t) {
-		s, err := schedule.ParseOSM("24/7", schedule.WithLocation(loc))
+		s, err := osm.Parse("24/7", osm.WithLocation(loc))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -40,7 +41,7 @@ func TestRangeBounds(t *testing.T) {
 // 2199). The edges are changes like any other.
 func TestOutOfRange(t *testing.T) {
 	loc := mustAmsterdam(t)
-	s, err := schedule.ParseOSM("Mo-Su 09:00-17:00; PH off", schedule.WithLocation(loc))
+	s, err := osm.Parse("Mo-Su 09:00-17:00; PH off", osm.WithLocation(loc))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 type osmCases struct {
@@ -100,7 +101,7 @@ func formatInterval(iv schedule.Interval) string {
 func TestIntervalsTable(t *testing.T) {
 	for _, c := range loadCases(t).Intervals {
 		t.Run(c.Name, func(t *testing.T) {
-			s, err := schedule.ParseOSM(c.Expr)
+			s, err := osm.Parse(c.Expr)
 			if err != nil {
 				t.Fatalf("ParseOSM(%q): %v", c.Expr, err)
 			}
@@ -135,7 +136,7 @@ func TestIntervalsTable(t *testing.T) {
 func TestStatesTable(t *testing.T) {
 	for _, c := range loadCases(t).States {
 		t.Run(c.Name, func(t *testing.T) {
-			s, err := schedule.ParseOSM(c.Expr)
+			s, err := osm.Parse(c.Expr)
 			if err != nil {
 				t.Fatalf("ParseOSM(%q): %v", c.Expr, err)
 			}
@@ -167,8 +168,8 @@ func TestStatesTable(t *testing.T) {
 func TestSyntaxErrors(t *testing.T) {
 	for _, c := range loadCases(t).Errors {
 		t.Run(c.Expr, func(t *testing.T) {
-			_, err := schedule.ParseOSM(c.Expr)
-			var se *schedule.SyntaxError
+			_, err := osm.Parse(c.Expr)
+			var se *osm.SyntaxError
 			if !errors.As(err, &se) {
 				t.Fatalf("ParseOSM(%q) error = %v, want a *SyntaxError", c.Expr, err)
 			}
@@ -195,11 +196,11 @@ func TestStringRoundTrip(t *testing.T) {
 		exprs = append(exprs, c.Expr)
 	}
 	for _, e := range exprs {
-		s, err := schedule.ParseOSM(e)
+		s, err := osm.Parse(e)
 		if err != nil {
 			t.Fatalf("ParseOSM(%q): %v", e, err)
 		}
-		s2, err := schedule.ParseOSM(s.String())
+		s2, err := osm.Parse(s.String())
 		if err != nil {
 			t.Fatalf("ParseOSM(String() = %q): %v", s.String(), err)
 		}

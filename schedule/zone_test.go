@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // testZones are Europe/Amsterdam as a fat and as a slim TZif file (see
@@ -93,7 +94,7 @@ func TestLeapYearEndInBothZones(t *testing.T) {
 	for _, expr := range []string{"24/7", "Tu,Th 09:00-12:30; Fr 13:30-17:00; PH off", "Mo-Su 22:00-02:00"} {
 		sched := map[string]*schedule.Schedule{}
 		for kind, loc := range zones {
-			s, err := schedule.ParseOSM(expr, schedule.WithLocation(loc))
+			s, err := osm.Parse(expr, osm.WithLocation(loc))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -17,8 +17,8 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/examples/centres"
-	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // The acceptance test of the language rule (issue 8): every command, with
@@ -293,7 +293,7 @@ func TestLanguageOfEveryPart(t *testing.T) {
 	goodFile := write("maastricht.yaml", string(centres.Maastricht()))
 	_, brokenErr := centre.Load(brokenFile, []byte(broken))
 	const badExpr = "Mo 9h-17h; PH of"
-	_, osmErr := schedule.ParseOSM(badExpr)
+	_, osmErr := osm.Parse(badExpr)
 	badFacts := `{"date": "2026-03-01", "nationality": "India"}`
 	_, factsErr := eligibility.ParseFacts([]byte(badFacts))
 	var fe *eligibility.FactsError

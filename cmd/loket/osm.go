@@ -12,6 +12,7 @@ import (
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/schedule/osm"
 )
 
 // setupOSM is "loket osm": evaluate an OpenStreetMap opening_hours
@@ -38,9 +39,9 @@ func setupOSM(fs *flagSet) func(c *context, args []string) int {
 		if pr != nil {
 			return c.failUsage(pr)
 		}
-		s, err := schedule.ParseOSM(args[0], schedule.WithLocation(loc))
+		s, err := osm.Parse(args[0], osm.WithLocation(loc))
 		if err != nil {
-			var se *schedule.SyntaxError
+			var se *osm.SyntaxError
 			if !errors.As(err, &se) {
 				return c.fail(1, "cli.osm.error", map[string]any{"Error": err.Error()})
 			}

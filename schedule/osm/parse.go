@@ -1,4 +1,4 @@
-package schedule
+package osm
 
 import (
 	"fmt"
@@ -71,7 +71,7 @@ type osmRule struct {
 	groups     [][]sel // AND of ORs
 	spans      []span  // empty: the whole day
 	hasTime    bool
-	kind       Kind
+	kind       timetable.Kind
 	comment    string
 	hasComment bool
 	text       []string // canonical parts, joined by spaces
@@ -213,7 +213,7 @@ func parseRules(expr string) ([]osmRule, error) {
 // parseRule parses one rule up to a separator. endsWithModifier tells whether
 // the rule ended with times, a state or a comment (so "," may follow).
 func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
-	r.kind = Open
+	r.kind = timetable.Open
 	start := p.i
 	// years, or a date bound to a single year ("2026 Dec 24")
 	if isYear(p.peek()) {
@@ -277,11 +277,11 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 		w := strings.ToLower(t.text)
 		switch w {
 		case "open":
-			r.kind = Open
+			r.kind = timetable.Open
 		case "closed", "off":
-			r.kind = Closed
+			r.kind = timetable.Closed
 		case "unknown":
-			r.kind = Unknown
+			r.kind = timetable.Unknown
 		}
 		explicitState = true
 		r.text = append(r.text, w)
@@ -291,7 +291,7 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 		t := p.next()
 		r.comment, r.hasComment = t.text, true
 		if !explicitState {
-			r.kind = Unknown // a comment without a state means "unknown", as in the specification
+			r.kind = timetable.Unknown // a comment without a state means "unknown", as in the specification
 		}
 		r.text = append(r.text, `"`+t.text+`"`)
 		endsWithModifier = true

@@ -1,4 +1,4 @@
-package schedule
+package osm
 
 import (
 	"github.com/expatcentre/loket/internal/timetable"
@@ -44,8 +44,8 @@ func compileRules(rules []osmRule, labelOf func(comment string) uint16) []timeta
 			}
 		}
 		prevDateless := len(out) > 0 && len(out[len(out)-1].Groups) == 0
-		ir.Resets = (len(r.groups) > 0 || len(out) > 0 && r.kind == Open && prevDateless) &&
-			(r.kind == Open || r.kind == Unknown) && !r.additional && !r.fallback
+		ir.Resets = (len(r.groups) > 0 || len(out) > 0 && r.kind == timetable.Open && prevDateless) &&
+			(r.kind == timetable.Open || r.kind == timetable.Unknown) && !r.additional && !r.fallback
 		out = append(out, ir)
 		if len(wrap) > 0 {
 			out = append(out, timetable.Rule{Groups: groups, Spans: wrap, Kind: r.kind, Label: ir.Label, Wrapped: true})

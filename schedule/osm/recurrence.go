@@ -1,4 +1,4 @@
-package schedule
+package osm
 
 import (
 	"errors"
@@ -13,6 +13,7 @@ import (
 	"github.com/expatcentre/loket/internal/civil"
 	"github.com/expatcentre/loket/internal/excerpt"
 	"github.com/expatcentre/loket/internal/timetable"
+	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
 
@@ -28,62 +29,68 @@ const maxOccurrences = 120_000
 // year 9999 before it gives up).
 const MaxRecurrences = timetable.MaxRecurrences
 
-func (c *compiler) compileRecurrences(rcs []Recurrence) error {
+func (c *compiler) compileRecurrences(rcs []Recurrence) {
 	if len(rcs) > MaxRecurrences {
-		return &LayerError{Layer: "recurrences", Index: MaxRecurrences, Field: "rrule",
-			Err: fmt.Errorf("%d recurrences: a schedule takes at most %d", len(rcs), MaxRecurrences)}
+		c.fail(LayerRecurrences, MaxRecurrences, "rrule", fmt.Errorf("%d recurrences: a schedule takes at most %d", len(rcs), MaxRecurrences))
+		return
 	}
 	end := time.Date(holidays.LastYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i, rc := range rcs {
-		fail := func(field string, err error) error {
-			return &LayerError{Layer: "recurrences", Index: i, Field: field, Err: err}
-		}
-		r, err := parseRRule(rc.RRule, rc.Start)
-		if err != nil {
-			return fail("rrule", err)
-		}
-		x := timetable.Recurrence{Cell: timetable.Cell{Kind: Open, Source: SourceRecurrence, Label: c.label(timetable.Label{Reason: rc.Reason})}}
-		if rc.Closed {
-			x.Cell.Kind = Closed
-		}
-		if strings.TrimSpace(rc.Hours) == "" {
-			x.Spans = []timetable.Span{{From: 0, To: minutesPerDay}}
+		if x, field, err := c.recurrence(rc, end); err != nil {
+			c.fail(LayerRecurrences, i, field, err)
 		} else {
-			spans, err := parseHours(rc.Hours)
-			if err != nil {
-				return fail("hours", err)
-			}
-			for _, sp := range spans {
-				x.Spans = append(x.Spans, timetable.Span{From: int32(sp.from), To: int32(sp.to)})
-			}
+			c.p.Recurrences = append(c.p.Recurrences, x)
 		}
-		next := r.Iterator()
-		n := 0
-		for {
-			t, ok := next()
-			if !ok || !t.Before(end) {
-				break
-			}
-			if n++; n > maxOccurrences {
-				return fail("rrule", fmt.Errorf("more than %d occurrences before %d: add UNTIL or COUNT", maxOccurrences, holidays.LastYear+1))
-			}
-			d := civil.Date(date.NewAt(t))
-			if n == 1 {
-				x.First = d
-			}
-			k := int64(d - x.First)
-			for int64(len(x.Days))*64 <= k {
-				x.Days = append(x.Days, 0)
-			}
-			x.Days[k/64] |= 1 << (k % 64)
-		}
-		if n == 0 {
-			return fail("rrule", fmt.Errorf("%s never occurs from %s to %s", excerpt.Quote(rc.RRule),
-				r.OrigOptions.Dtstart.Format(time.DateOnly), LastDay))
-		}
-		c.p.Recurrences = append(c.p.Recurrences, x)
 	}
-	return nil
+}
+
+// recurrence compiles one recurrence, expanding its days before end. The
+// error names the field it is about.
+func (c *compiler) recurrence(rc Recurrence, end time.Time) (x timetable.Recurrence, field string, err error) {
+	r, err := parseRRule(rc.RRule, rc.Start)
+	if err != nil {
+		return x, "rrule", err
+	}
+	x.Cell = timetable.Cell{Kind: timetable.Open, Source: timetable.SourceRecurrence, Label: c.label(timetable.Label{Reason: rc.Reason})}
+	if rc.Closed {
+		x.Cell.Kind = timetable.Closed
+	}
+	if strings.TrimSpace(rc.Hours) == "" {
+		x.Spans = []timetable.Span{{From: 0, To: minutesPerDay}}
+	} else {
+		spans, err := parseHours(rc.Hours)
+		if err != nil {
+			return x, "hours", err
+		}
+		for _, sp := range spans {
+			x.Spans = append(x.Spans, timetable.Span{From: int32(sp.from), To: int32(sp.to)})
+		}
+	}
+	next := r.Iterator()
+	n := 0
+	for {
+		t, ok := next()
+		if !ok || !t.Before(end) {
+			break
+		}
+		if n++; n > maxOccurrences {
+			return x, "rrule", fmt.Errorf("more than %d occurrences before %d: add UNTIL or COUNT", maxOccurrences, holidays.LastYear+1)
+		}
+		d := civil.Date(date.NewAt(t))
+		if n == 1 {
+			x.First = d
+		}
+		k := int64(d - x.First)
+		for int64(len(x.Days))*64 <= k {
+			x.Days = append(x.Days, 0)
+		}
+		x.Days[k/64] |= 1 << (k % 64)
+	}
+	if n == 0 {
+		return x, "rrule", fmt.Errorf("%s never occurs from %s to %s", excerpt.Quote(rc.RRule),
+			r.OrigOptions.Dtstart.Format(time.DateOnly), schedule.LastDay)
+	}
+	return x, "", nil
 }
 
 // parseRRule parses an RRULE value with an optional DTSTART line; start is

@@ -1,0 +1,23 @@
+// Package osm compiles opening hours into a [schedule.Schedule]: weekly
+// rules in the OpenStreetMap opening_hours syntax
+// (https://wiki.openstreetmap.org/wiki/Key:opening_hours/specification),
+// evaluated exactly as the reference implementation opening_hours.js
+// 3.15.0 evaluates them, plus three layers given as options: dated
+// exceptions ([WithExceptions]), holiday closures ([WithHolidayClosures],
+// on the calendar of [WithHolidays]) and RFC 5545 recurrences
+// ([WithRecurrences], expanded once with github.com/teambition/rrule-go).
+//
+// It is the compiler side of schedules: compiling is where every error is
+// found, and [Parse] reports all of them at once ([Errors]): a
+// [*SyntaxError] with the column for a malformed expression, a
+// [*LayerError] with its [Layer], index and field for each malformed
+// option. The schedule it returns is data that package schedule queries
+// and [schedule.Schedule.MarshalBinary] carries elsewhere.
+//
+// The parser is strict: it accepts the canonical spelling of the
+// specification's constructs that a desk can use, and refuses a few that
+// opening_hours.js reads against their plain meaning, with an explanation
+// (a list of dates, then months, then dates again; "Feb 20-28"; a single
+// year before "easter"). An expression has at most [MaxExpressionLength]
+// bytes and [MaxRules] rules.
+package osm

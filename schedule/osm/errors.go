@@ -1,0 +1,68 @@
+package osm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Layer names the layer of a schedule that a LayerError is about.
+type Layer uint8
+
+const (
+	// LayerExceptions: the exceptions of WithExceptions.
+	LayerExceptions Layer = iota + 1
+	// LayerRecurrences: the recurrences of WithRecurrences.
+	LayerRecurrences
+	// LayerClosures: the holiday closures of WithHolidayClosures.
+	LayerClosures
+)
+
+// String returns "exceptions", "recurrences" or "closures".
+func (l Layer) String() string {
+	switch l {
+	case LayerExceptions:
+		return "exceptions"
+	case LayerRecurrences:
+		return "recurrences"
+	case LayerClosures:
+		return "closures"
+	}
+	return fmt.Sprintf("Layer(%d)", uint8(l))
+}
+
+// LayerError reports a malformed exception, recurrence or closure passed
+// as an option, with its index (from 0) in the option's list and its
+// field.
+type LayerError struct {
+	Layer Layer
+	Index int
+	Field string // "hours", "rrule", "dates", "ids", "kinds"
+	Err   error
+}
+
+// Error implements error: "exceptions[1].dates: overlaps exception 0 (...)".
+func (e *LayerError) Error() string {
+	return fmt.Sprintf("%s[%d].%s: %v", e.Layer, e.Index, e.Field, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *LayerError) Unwrap() error { return e.Err }
+
+// Errors is every problem Parse found, in order: a *SyntaxError for the
+// expression (at most one), then a *LayerError for each malformed
+// closure, exception and recurrence, each layer in the order of its list.
+// Use errors.As to reach one of them.
+type Errors []error
+
+// Error implements error: the errors, one per line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the errors, so that errors.Is and errors.As look into
+// each of them.
+func (es Errors) Unwrap() []error { return es }
