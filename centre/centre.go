@@ -54,7 +54,7 @@
 //	    booking_url: https://...         # a visit's: absent: the desk's, else the centre's
 //	    duration: 15m                    # a visit's usual length, 1m to 8h
 //	    for:
-//	      routes: [highly-skilled-migrant]   # residence routes of package eligibility
+//	      routes: [highly-skilled-migrant]   # residence routes, see package route
 //	      nationality: [non-eu]          # eu, non-eu; absent: both
 //	      family_members: true
 //	    documents:
@@ -82,7 +82,7 @@
 // starts or overlaps another, a duplicate desk id and a default_desk that
 // names no desk are all errors; so are a duplicate service id, a service
 // whose desk does not exist, malformed service hours, a route that package
-// eligibility does not know, a statutory period not in days, dated
+// route does not know, a statutory period not in days, dated
 // values out of date order or without an https source and a note, and a
 // procedure without processing periods or with the fields of a visit
 // (hours, appointment, booking_url, duration). Load reports every error of

@@ -10,7 +10,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/rickb777/date/v2"
 
-	"github.com/expatcentre/loket/eligibility"
+	"github.com/expatcentre/loket/route"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/osm"
 )
@@ -88,9 +88,9 @@ const (
 // Audience says who a service is for. A service for no route in
 // particular (information, registration) has no Routes.
 type Audience struct {
-	// Routes are the residence routes of package eligibility that the
+	// Routes are the residence routes (see package route) that the
 	// service belongs to, in the order of the file.
-	Routes []eligibility.Route
+	Routes []route.Route
 	// EU and NonEU say whether the service is for nationals of the EU, the
 	// EEA and Switzerland, and for other nationals. Both are set when the
 	// file says nothing.
@@ -260,10 +260,10 @@ const (
 	nationalityNonEU = "non-eu"
 )
 
-// routeIDs returns the ids of the residence routes of package eligibility.
+// routeIDs returns the ids of the residence routes.
 func routeIDs() []string {
 	var ids []string
-	for _, r := range eligibility.Routes() {
+	for _, r := range route.All() {
 		ids = append(ids, string(r))
 	}
 	return ids
@@ -509,12 +509,12 @@ func (d *decoder) audience(sc *serviceConfig) Audience {
 		if !r.ok {
 			continue
 		}
-		route := eligibility.Route(r.v)
-		if slices.Contains(au.Routes, route) {
+		rt := route.Route(r.v)
+		if slices.Contains(au.Routes, rt) {
 			d.errorf(r.at, "route %s is listed twice", r.v)
 			continue
 		}
-		au.Routes = append(au.Routes, route)
+		au.Routes = append(au.Routes, rt)
 	}
 	au.EU, au.NonEU = !sc.nationalityGiven, !sc.nationalityGiven
 	for _, n := range sc.nationality {

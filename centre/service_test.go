@@ -7,7 +7,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/expatcentre/loket/centre"
-	"github.com/expatcentre/loket/eligibility"
+	"github.com/expatcentre/loket/route"
 )
 
 // The Maastricht services: their desks, defaults taken from the desk and
@@ -39,7 +39,7 @@ func TestMaastrichtServices(t *testing.T) {
 		t.Errorf("residence-permit-collection books at %q, want its desk's %q", col.BookingURL, col.Desk.BookingURL)
 	}
 	hsm, _ := c.Service("ind-hsm-decision")
-	if hsm.Kind != centre.Procedure || hsm.Appointment || hsm.BookingURL != "" || hsm.Duration != 0 || len(hsm.For.Routes) != 1 || hsm.For.Routes[0] != eligibility.HighlySkilledMigrant || len(hsm.Processing) != 3 {
+	if hsm.Kind != centre.Procedure || hsm.Appointment || hsm.BookingURL != "" || hsm.Duration != 0 || len(hsm.For.Routes) != 1 || hsm.For.Routes[0] != route.HighlySkilledMigrant || len(hsm.Processing) != 3 {
 		t.Fatalf("ind-hsm-decision %+v", hsm)
 	}
 	st := hsm.Processing[2]

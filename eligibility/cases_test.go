@@ -14,6 +14,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/expatcentre/loket/route"
 )
 
 // A testCase is one case of testdata/*.yaml, in the style of OpenFisca's
@@ -109,7 +111,7 @@ func (c testCase) factsJSON() []byte {
 func TestCases(t *testing.T) {
 	rules := mustDefault(t)
 	cases := loadCases(t)
-	routesSeen := map[Route]bool{}
+	routesSeen := map[route.Route]bool{}
 	for _, c := range cases {
 		where := fmt.Sprintf("%s:%d: %s", c.file, c.line, c.Name)
 		res, err := check(rules, c.factsJSON())
@@ -130,19 +132,19 @@ func TestCases(t *testing.T) {
 		}
 		for _, name := range slices.Sorted(maps.Keys(c.Expect)) {
 			want := c.Expect[name]
-			route, err := ParseRoute(name)
+			rt, err := route.Parse(name)
 			if err != nil {
 				t.Errorf("%s: expect: %v", where, err)
 				continue
 			}
-			routesSeen[route] = true
-			rr, _ := res.Route(route)
+			routesSeen[rt] = true
+			rr, _ := res.Route(rt)
 			if diff := want.diff(rr); diff != "" {
-				t.Errorf("%s\n\troute %s:%s\n\tgot: %s", where, route, diff, describe(rr))
+				t.Errorf("%s\n\troute %s:%s\n\tgot: %s", where, rt, diff, describe(rr))
 			}
 		}
 	}
-	for _, r := range Routes() {
+	for _, r := range route.All() {
 		if !routesSeen[r] {
 			t.Errorf("no test case expects anything of route %s", r)
 		}

@@ -63,12 +63,12 @@
 //
 // # Outcomes
 //
-// A route is [NotEligible] when a criterion definitely fails, else
-// [NeedsInformation] when a fact that decides a criterion is missing (the
+// A route is [route.NotEligible] when a criterion definitely fails, else
+// [route.NeedsInformation] when a fact that decides a criterion is missing (the
 // result names it; a fact that could not change the outcome is not asked
 // for: a salary above every threshold that could apply needs no age) or a
 // criterion is one that loket does not assess (the researcher's means of
-// support; no fact is named), else [Eligible]. Eligible means the criteria encoded here are met; the IND's
+// support; no fact is named), else [route.Eligible]. Eligible means the criteria encoded here are met; the IND's
 // general requirements (a valid passport, no danger to public order, a
 // tuberculosis test, diploma evaluation, a market-conform salary) are not
 // assessed.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/route"
 )
 
 // A highly skilled migrant of 31 with a recognised employer: the reasons
@@ -22,7 +23,7 @@ func ExampleRules_Check() {
 		Date:               date.New(2026, 3, 1),
 		Nationality:        "IN",
 		Age:                &age,
-		Purpose:            eligibility.HighlySkilledMigrant,
+		Purpose:            route.HighlySkilledMigrant,
 		GrossMonthlySalary: &salary,
 		RecognisedSponsor:  &sponsor,
 	})
@@ -95,10 +96,10 @@ func ExampleRules_Check_degree() {
 		panic(err)
 	}
 	en := i18n.NewPrinter(language.English)
-	hsm, _ := res.Route(eligibility.HighlySkilledMigrant)
+	hsm, _ := res.Route(route.HighlySkilledMigrant)
 	fmt.Println(hsm.Outcome, hsm.Reasons[1].Code)
 	fmt.Println(hsm.Reasons[len(hsm.Reasons)-1].Message(en))
-	researcher, _ := res.Route(eligibility.Researcher)
+	researcher, _ := res.Route(route.Researcher)
 	fmt.Println(researcher.Outcome, researcher.Missing)
 	fmt.Println(researcher.Reasons[len(researcher.Reasons)-1].Message(en))
 	// Output:

@@ -15,13 +15,14 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/route"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
 
 // Facts are what is known about a person on a reference date: the input of
 // [Rules.Check]. Every field but Date and Nationality may be unknown (nil,
 // or "" for the string types); a rule that needs an unknown fact makes its
-// route [NeedsInformation] and names the fact.
+// route [route.NeedsInformation] and names the fact.
 //
 // Facts mirror the JSON contract of "loket check" and the widget, read by
 // [ParseFacts]; the JSON name of each field is in its tag.
@@ -42,7 +43,7 @@ type Facts struct {
 	Age *int `json:"age"`
 	// Purpose is the route the person asks about; a [Result] lists it
 	// first. "" asks about every route.
-	Purpose Route `json:"purpose"`
+	Purpose route.Route `json:"purpose"`
 	// GrossMonthlySalary is the gross salary per month without holiday
 	// allowance.
 	GrossMonthlySalary *Money `json:"gross_monthly_salary"`
@@ -79,7 +80,7 @@ type Facts struct {
 	ContractMonths *int `json:"contract_months"`
 	// FamilyOf is, for a family member, the route on which the person they
 	// join holds (or applies for) a residence permit.
-	FamilyOf Route `json:"family_of"`
+	FamilyOf route.Route `json:"family_of"`
 	// ICTRole is, for an intra-corporate transferee, the position in the
 	// host entity.
 	ICTRole ICTRole `json:"ict_role"`
@@ -325,9 +326,9 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 		f.GroupEmploymentMonths, err = jsonInt(raw, "a whole number of months")
 	case "purpose", "family_of":
 		var s string
-		var r Route
+		var r route.Route
 		if s, err = jsonString(raw, "a route"); err == nil {
-			r, err = ParseRoute(s)
+			r, err = route.Parse(s)
 		}
 		if name == "purpose" {
 			f.Purpose = r
@@ -497,7 +498,7 @@ func (f Facts) Validate() error {
 		}
 	}
 	if f.Purpose != "" {
-		if _, err := ParseRoute(string(f.Purpose)); err != nil {
+		if _, err := route.Parse(string(f.Purpose)); err != nil {
 			return &FactsError{Field: "purpose", Err: err}
 		}
 	}
@@ -516,11 +517,11 @@ func (f Facts) Validate() error {
 		return bad("contract_months", "want 1 to %d, got %d", maxMonths, *f.ContractMonths)
 	}
 	if f.FamilyOf != "" {
-		if _, err := ParseRoute(string(f.FamilyOf)); err != nil {
+		if _, err := route.Parse(string(f.FamilyOf)); err != nil {
 			return &FactsError{Field: "family_of", Err: err}
 		}
-		if f.FamilyOf == FamilyMember {
-			return bad("family_of", "want the route of the person joined, not %s", FamilyMember)
+		if f.FamilyOf == route.FamilyMember {
+			return bad("family_of", "want the route of the person joined, not %s", route.FamilyMember)
 		}
 	}
 	switch f.ICTRole {

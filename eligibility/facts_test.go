@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/expatcentre/loket/route"
 )
 
 const contractExample = `{"date": "2026-03-01", "nationality": "IN", "birth_date": "1994-05-10",
@@ -20,7 +22,7 @@ func TestParseFactsContractExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	if f.Date != date.New(2026, 3, 1) || f.Nationality != "IN" || *f.BirthDate != date.New(1994, 5, 10) ||
-		f.Purpose != HighlySkilledMigrant || *f.GrossMonthlySalary != 610000 || !*f.RecognisedSponsor ||
+		f.Purpose != route.HighlySkilledMigrant || *f.GrossMonthlySalary != 610000 || !*f.RecognisedSponsor ||
 		*f.GraduatedOn != date.New(2025, 7, 1) || f.Degree != DutchMaster || *f.ContractMonths != 24 || f.Age != nil || f.FamilyOf != "" ||
 		f.OrientationYearPermit != nil || f.OrientationYearUsed != nil || f.ResearchOrganisationRecognised != nil {
 		t.Errorf("ParseFacts(example) = %+v", f)
@@ -50,7 +52,7 @@ func TestParseFactsOptional(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Nationality != "IN" || f.Age != nil || f.Purpose != "" || f.FamilyOf != EUBlueCard || f.ICTRole != Trainee ||
+	if f.Nationality != "IN" || f.Age != nil || f.Purpose != "" || f.FamilyOf != route.EUBlueCard || f.ICTRole != Trainee ||
 		*f.GroupEmploymentMonths != 0 || *f.GrossMonthlySalary != 50 {
 		t.Errorf("ParseFacts = %+v", f)
 	}
@@ -155,8 +157,8 @@ func TestParseFactsBounded(t *testing.T) {
 	// Facts made in Go are held to the same bound.
 	for _, f := range []Facts{
 		{Date: date.New(2026, 3, 1), Nationality: long},
-		{Date: date.New(2026, 3, 1), Nationality: "IN", Purpose: Route(long)},
-		{Date: date.New(2026, 3, 1), Nationality: "IN", FamilyOf: Route(long)},
+		{Date: date.New(2026, 3, 1), Nationality: "IN", Purpose: route.Route(long)},
+		{Date: date.New(2026, 3, 1), Nationality: "IN", FamilyOf: route.Route(long)},
 		{Date: date.New(2026, 3, 1), Nationality: "IN", ICTRole: ICTRole(long)},
 	} {
 		if err := f.Validate(); err == nil || len(err.Error()) > 400 {

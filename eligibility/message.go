@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/route"
 )
 
 // MessageID returns the id of the reason's message in the i18n bundle:
@@ -44,7 +45,7 @@ func localize(p *i18n.Printer, v any) any {
 	case date.Date:
 		y, m, d := v.Date()
 		return fmt.Sprintf("%d %s %d", d, p.Month(m), y) // "1 juli 2028", "1 July 2028"
-	case Route:
+	case route.Route:
 		return p.T("eligibility.holder."+string(v), nil) // "a highly skilled migrant"
 	case Degree:
 		return p.T("eligibility.degree."+string(v), nil) // "a Dutch master's degree"
@@ -54,13 +55,13 @@ func localize(p *i18n.Printer, v any) any {
 
 // RouteName returns the name of the route in the printer's language:
 // "kennismigrant", "highly skilled migrant".
-func RouteName(p *i18n.Printer, r Route) string {
+func RouteName(p *i18n.Printer, r route.Route) string {
 	return p.T("eligibility.route."+string(r), nil)
 }
 
 // OutcomeName returns the outcome in the printer's language: "komt in
 // aanmerking", "eligible".
-func OutcomeName(p *i18n.Printer, o Outcome) string {
+func OutcomeName(p *i18n.Printer, o route.Outcome) string {
 	return p.T("eligibility.outcome."+string(o), nil)
 }
 
@@ -114,11 +115,11 @@ type jsonResult struct {
 }
 
 type jsonRoute struct {
-	Route    Route        `json:"route"`
-	Outcome  Outcome      `json:"outcome"`
-	Reasons  []jsonReason `json:"reasons"`
-	Missing  []string     `json:"missing,omitempty"`
-	Services []string     `json:"services"`
+	Route    route.Route   `json:"route"`
+	Outcome  route.Outcome `json:"outcome"`
+	Reasons  []jsonReason  `json:"reasons"`
+	Missing  []string      `json:"missing,omitempty"`
+	Services []string      `json:"services"`
 }
 
 type jsonReason struct {
@@ -166,22 +167,22 @@ func (res Result) Contract(p *i18n.Printer) any {
 // reads, leaving out unknown facts.
 func (f Facts) MarshalJSON() ([]byte, error) {
 	type out struct {
-		Date                  string   `json:"date"`
-		Nationality           string   `json:"nationality"`
-		BirthDate             string   `json:"birth_date,omitempty"`
-		Age                   *int     `json:"age,omitempty"`
-		Purpose               Route    `json:"purpose,omitempty"`
-		GrossMonthlySalary    *float64 `json:"gross_monthly_salary,omitempty"`
-		RecognisedSponsor     *bool    `json:"recognised_sponsor,omitempty"`
-		GraduatedOn           string   `json:"graduated_on,omitempty"`
-		Degree                Degree   `json:"degree,omitempty"`
-		OrientationYearPermit *bool    `json:"orientation_year_permit,omitempty"`
-		OrientationYearUsed   *bool    `json:"orientation_year_used,omitempty"`
-		ResearchOrgRecognised *bool    `json:"research_organisation_recognised,omitempty"`
-		ContractMonths        *int     `json:"contract_months,omitempty"`
-		FamilyOf              Route    `json:"family_of,omitempty"`
-		ICTRole               ICTRole  `json:"ict_role,omitempty"`
-		GroupEmploymentMonths *int     `json:"group_employment_months,omitempty"`
+		Date                  string      `json:"date"`
+		Nationality           string      `json:"nationality"`
+		BirthDate             string      `json:"birth_date,omitempty"`
+		Age                   *int        `json:"age,omitempty"`
+		Purpose               route.Route `json:"purpose,omitempty"`
+		GrossMonthlySalary    *float64    `json:"gross_monthly_salary,omitempty"`
+		RecognisedSponsor     *bool       `json:"recognised_sponsor,omitempty"`
+		GraduatedOn           string      `json:"graduated_on,omitempty"`
+		Degree                Degree      `json:"degree,omitempty"`
+		OrientationYearPermit *bool       `json:"orientation_year_permit,omitempty"`
+		OrientationYearUsed   *bool       `json:"orientation_year_used,omitempty"`
+		ResearchOrgRecognised *bool       `json:"research_organisation_recognised,omitempty"`
+		ContractMonths        *int        `json:"contract_months,omitempty"`
+		FamilyOf              route.Route `json:"family_of,omitempty"`
+		ICTRole               ICTRole     `json:"ict_role,omitempty"`
+		GroupEmploymentMonths *int        `json:"group_employment_months,omitempty"`
 	}
 	o := out{Date: f.Date.String(), Nationality: f.Nationality, Age: f.Age, Purpose: f.Purpose,
 		RecognisedSponsor: f.RecognisedSponsor, Degree: f.Degree, OrientationYearPermit: f.OrientationYearPermit,

@@ -2,6 +2,8 @@ package eligibility
 
 import (
 	"github.com/rickb777/date/v2"
+
+	"github.com/expatcentre/loket/route"
 )
 
 // The reason codes. Each is the last part of a message id
@@ -134,22 +136,22 @@ type eval struct {
 	first int // the route's first reason in a.reasons
 }
 
-func (r *Rules) route(f Facts, route Route, a *arena) RouteResult {
-	e := eval{r: r, f: f, d: f.Date, a: a, rr: RouteResult{Route: route}, first: len(a.reasons)}
-	switch route {
-	case EUCitizen:
+func (r *Rules) route(f Facts, rt route.Route, a *arena) RouteResult {
+	e := eval{r: r, f: f, d: f.Date, a: a, rr: RouteResult{Route: rt}, first: len(a.reasons)}
+	switch rt {
+	case route.EUCitizen:
 		e.euCitizen()
-	case HighlySkilledMigrant:
+	case route.HighlySkilledMigrant:
 		e.highlySkilledMigrant()
-	case EUBlueCard:
+	case route.EUBlueCard:
 		e.euBlueCard()
-	case Researcher:
+	case route.Researcher:
 		e.researcher()
-	case OrientationYear:
+	case route.OrientationYear:
 		e.orientationYear()
-	case FamilyMember:
+	case route.FamilyMember:
 		e.familyMember()
-	case IntraCorporateTransferee:
+	case route.IntraCorporateTransferee:
 		e.intraCorporateTransferee()
 	}
 	e.rr.Reasons = window(a.reasons, e.first)
@@ -181,22 +183,22 @@ func (e *eval) addMissing(code string, eff Effect, missing []string, params []Pa
 // reasons.
 func (e *eval) decide() {
 	var decisive string
-	e.rr.Outcome = Eligible
+	e.rr.Outcome = route.Eligible
 	for _, rs := range e.rr.Reasons {
 		switch rs.Effect {
 		case Failed:
-			if e.rr.Outcome != NotEligible {
+			if e.rr.Outcome != route.NotEligible {
 				decisive = rs.Code
 			}
-			e.rr.Outcome = NotEligible
+			e.rr.Outcome = route.NotEligible
 		case Unknown, NotAssessed:
-			if e.rr.Outcome == Eligible {
-				e.rr.Outcome = NeedsInformation
+			if e.rr.Outcome == route.Eligible {
+				e.rr.Outcome = route.NeedsInformation
 			}
 		}
 	}
 	a := e.a
-	if e.rr.Outcome == NeedsInformation {
+	if e.rr.Outcome == route.NeedsInformation {
 		start := len(a.strs)
 		for _, rs := range e.rr.Reasons {
 			for _, m := range rs.Missing {
@@ -603,9 +605,9 @@ func (e *eval) familyMember() {
 	switch of := e.f.FamilyOf; of {
 	case "":
 		e.need(codeFamilyOfUnknown, []string{"family_of"}, nil)
-	case HighlySkilledMigrant, EUBlueCard, Researcher, IntraCorporateTransferee:
+	case route.HighlySkilledMigrant, route.EUBlueCard, route.Researcher, route.IntraCorporateTransferee:
 		e.add(codeFamilyOfWorker, Met, nil, Arg{"family_of", of})
-	case EUCitizen:
+	case route.EUCitizen:
 		e.add(codeFamilyOfEUCitizen, Failed, nil, Arg{"family_of", of})
 	default:
 		e.add(codeFamilyOfOther, Failed, nil, Arg{"family_of", of})

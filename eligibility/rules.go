@@ -9,6 +9,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/rickb777/date/v2"
+
+	"github.com/expatcentre/loket/route"
 )
 
 //go:embed params/*.yaml services.yaml
@@ -21,7 +23,7 @@ type Rules struct {
 	params   map[string]*parameter
 	start    date.Date // the first date on which every parameter has a value
 	stale    date.Date // from this date the yearly-indexed figures may be outdated
-	services map[Route]map[Outcome][]string
+	services map[route.Route]map[route.Outcome][]string
 	byReason map[string][]string
 
 	hsm30Plus, hsmUnder30, hsmReduced, blueCard, blueCardReduced     *parameter
@@ -145,7 +147,7 @@ func (r *Rules) ServiceIDs() []string {
 var ErrBeforeStart = errors.New("before the first date with legal parameters")
 
 // Check decides every route for the facts f. The route named by f.Purpose
-// comes first, then the others in the order of [Routes]; without a purpose
+// comes first, then the others in the order of [route.All]; without a purpose
 // the result lists all routes in that order. It fails only for facts that
 // are not valid (a *[FactsError], see [Facts.Validate]) and for a date
 // before [Rules.Start] ([ErrBeforeStart]).
@@ -157,21 +159,21 @@ func (r *Rules) Check(f Facts) (Result, error) {
 		return Result{}, &FactsError{Field: "date", Err: fmt.Errorf("%s is %w, %s", f.Date, ErrBeforeStart, r.start)}
 	}
 	res := Result{Date: f.Date, Outdated: r.Outdated(f.Date), Routes: make([]RouteResult, 0, 7)}
-	a := newArena(len(Routes()))
+	a := newArena(len(route.All()))
 	if f.Purpose != "" {
 		res.Routes = append(res.Routes, r.route(f, f.Purpose, a))
 	}
-	for _, route := range Routes() {
-		if route != f.Purpose {
-			res.Routes = append(res.Routes, r.route(f, route, a))
+	for _, rt := range route.All() {
+		if rt != f.Purpose {
+			res.Routes = append(res.Routes, r.route(f, rt, a))
 		}
 	}
 	return res, nil
 }
 
 // CheckRoute decides one route for the facts f, the way [Rules.Check] does.
-func (r *Rules) CheckRoute(f Facts, route Route) (RouteResult, error) {
-	if _, err := ParseRoute(string(route)); err != nil {
+func (r *Rules) CheckRoute(f Facts, rt route.Route) (RouteResult, error) {
+	if _, err := route.Parse(string(rt)); err != nil {
 		return RouteResult{}, err
 	}
 	if err := f.Validate(); err != nil {
@@ -180,7 +182,7 @@ func (r *Rules) CheckRoute(f Facts, route Route) (RouteResult, error) {
 	if f.Date < r.start {
 		return RouteResult{}, &FactsError{Field: "date", Err: fmt.Errorf("%s is %w, %s", f.Date, ErrBeforeStart, r.start)}
 	}
-	return r.route(f, route, newArena(1)), nil
+	return r.route(f, rt, newArena(1)), nil
 }
 
 // A Result is the decision on every route for one set of facts.
@@ -194,9 +196,9 @@ type Result struct {
 }
 
 // Route returns the result for one route.
-func (res Result) Route(route Route) (RouteResult, bool) {
+func (res Result) Route(rt route.Route) (RouteResult, bool) {
 	for _, rr := range res.Routes {
-		if rr.Route == route {
+		if rr.Route == rt {
 			return rr, true
 		}
 	}
@@ -205,8 +207,8 @@ func (res Result) Route(route Route) (RouteResult, bool) {
 
 // A RouteResult is the decision on one route, with its reasons.
 type RouteResult struct {
-	Route   Route
-	Outcome Outcome
+	Route   route.Route
+	Outcome route.Outcome
 	// Reasons are the rules applied, in order, each with the parameters
 	// it used.
 	Reasons []Reason
@@ -237,7 +239,7 @@ type Reason struct {
 }
 
 // An Arg is a value that a reason's message refers to. Value is one of
-// [Money], int, [date.Date], string, [Route], [ICTRole] or [Degree].
+// [Money], int, [date.Date], string, [route.Route], [ICTRole] or [Degree].
 type Arg struct {
 	Name  string
 	Value any
@@ -326,17 +328,17 @@ func (r *Rules) loadServices(fsys fs.FS) error {
 		}
 		return nil
 	}
-	r.services = map[Route]map[Outcome][]string{}
+	r.services = map[route.Route]map[route.Outcome][]string{}
 	for name, byOutcome := range y.Routes {
-		route, err := ParseRoute(name)
+		rt, err := route.Parse(name)
 		if err != nil {
 			return fmt.Errorf("%s: routes: %w", file, err)
 		}
-		m := map[Outcome][]string{}
+		m := map[route.Outcome][]string{}
 		for o, ids := range byOutcome {
-			outcome := Outcome(o)
+			outcome := route.Outcome(o)
 			switch outcome {
-			case Eligible, NotEligible, NeedsInformation:
+			case route.Eligible, route.NotEligible, route.NeedsInformation:
 			default:
 				return fmt.Errorf("%s: routes.%s: unknown outcome %q: want eligible, not-eligible or needs-information", file, name, o)
 			}
@@ -345,16 +347,16 @@ func (r *Rules) loadServices(fsys fs.FS) error {
 			}
 			m[outcome] = ids
 		}
-		for _, o := range []Outcome{Eligible, NotEligible, NeedsInformation} {
+		for _, o := range []route.Outcome{route.Eligible, route.NotEligible, route.NeedsInformation} {
 			if m[o] == nil {
 				return fmt.Errorf("%s: routes.%s: no services for outcome %s", file, name, o)
 			}
 		}
-		r.services[route] = m
+		r.services[rt] = m
 	}
-	for _, route := range Routes() {
-		if r.services[route] == nil {
-			return fmt.Errorf("%s: routes: no services for route %s", file, route)
+	for _, rt := range route.All() {
+		if r.services[rt] == nil {
+			return fmt.Errorf("%s: routes: no services for route %s", file, rt)
 		}
 	}
 	r.byReason = map[string][]string{}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"pgregory.net/rapid"
+
+	"github.com/expatcentre/loket/route"
 )
 
 func TestPurposeFirst(t *testing.T) {
@@ -15,14 +17,14 @@ func TestPurposeFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []Route
+	var got []route.Route
 	for _, rr := range res.Routes {
 		got = append(got, rr.Route)
 	}
-	if !slices.Equal(got, Routes()) {
-		t.Errorf("without a purpose: %v, want %v", got, Routes())
+	if !slices.Equal(got, route.All()) {
+		t.Errorf("without a purpose: %v, want %v", got, route.All())
 	}
-	for _, purpose := range Routes() {
+	for _, purpose := range route.All() {
 		f.Purpose = purpose
 		res, err := rules.Check(f)
 		if err != nil {
@@ -32,7 +34,7 @@ func TestPurposeFirst(t *testing.T) {
 		for _, rr := range res.Routes {
 			got = append(got, rr.Route)
 		}
-		want := append([]Route{purpose}, slices.DeleteFunc(Routes(), func(r Route) bool { return r == purpose })...)
+		want := append([]route.Route{purpose}, slices.DeleteFunc(route.All(), func(r route.Route) bool { return r == purpose })...)
 		if !slices.Equal(got, want) {
 			t.Errorf("purpose %s: %v, want %v", purpose, got, want)
 		}
@@ -76,15 +78,15 @@ func genFactsOn(t *rapid.T, d date.Date) Facts {
 	f.OrientationYearUsed = rapid.Ptr(rapid.Bool(), true).Draw(t, "orientation year used")
 	f.ResearchOrganisationRecognised = rapid.Ptr(rapid.Bool(), true).Draw(t, "research organisation")
 	f.ContractMonths = rapid.Ptr(rapid.IntRange(1, 48), true).Draw(t, "contract")
-	f.FamilyOf = rapid.SampledFrom([]Route{"", EUCitizen, HighlySkilledMigrant, EUBlueCard, Researcher, OrientationYear, IntraCorporateTransferee}).Draw(t, "family of")
+	f.FamilyOf = rapid.SampledFrom([]route.Route{"", route.EUCitizen, route.HighlySkilledMigrant, route.EUBlueCard, route.Researcher, route.OrientationYear, route.IntraCorporateTransferee}).Draw(t, "family of")
 	f.ICTRole = rapid.SampledFrom([]ICTRole{"", Manager, Specialist, Trainee}).Draw(t, "role")
 	f.GroupEmploymentMonths = rapid.Ptr(rapid.IntRange(0, 24), true).Draw(t, "group months")
 	return f
 }
 
 // rank orders the outcomes from worst to best.
-func rank(o Outcome) int {
-	return map[Outcome]int{NotEligible: 0, NeedsInformation: 1, Eligible: 2}[o]
+func rank(o route.Outcome) int {
+	return map[route.Outcome]int{route.NotEligible: 0, route.NeedsInformation: 1, route.Eligible: 2}[o]
 }
 
 // TestPropertySalaryMonotone: raising the salary never makes any route's
@@ -130,10 +132,10 @@ func TestPropertyMissingFacts(t *testing.T) {
 			for _, rs := range rr.Reasons {
 				notAssessed = notAssessed || rs.Effect == NotAssessed
 			}
-			if (rr.Outcome == NeedsInformation) != (len(rr.Missing) > 0 || notAssessed && rr.Outcome != NotEligible) {
+			if (rr.Outcome == route.NeedsInformation) != (len(rr.Missing) > 0 || notAssessed && rr.Outcome != route.NotEligible) {
 				t.Fatalf("%s: outcome %s with missing %v, not assessed %v", rr.Route, rr.Outcome, rr.Missing, notAssessed)
 			}
-			if rr.Outcome == Eligible && notAssessed {
+			if rr.Outcome == route.Eligible && notAssessed {
 				t.Fatalf("%s: eligible although a criterion is not assessed", rr.Route)
 			}
 			for _, m := range rr.Missing {
@@ -152,7 +154,7 @@ func TestPropertyMissingFacts(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, rr := range before.Routes {
-			if rr.Outcome != NeedsInformation && after.Routes[i].Outcome != rr.Outcome {
+			if rr.Outcome != route.NeedsInformation && after.Routes[i].Outcome != rr.Outcome {
 				t.Fatalf("%s: %s became %s when a missing fact was given", rr.Route, rr.Outcome, after.Routes[i].Outcome)
 			}
 		}
@@ -270,7 +272,7 @@ func BenchmarkCheckRoute(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rules.CheckRoute(f, HighlySkilledMigrant); err != nil {
+		if _, err := rules.CheckRoute(f, route.HighlySkilledMigrant); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/route"
 )
 
 // setupCheck is "loket check": which residence routes the facts in a
@@ -92,7 +93,7 @@ const stdinName = "<stdin>"
 // routeIDs lists the route ids for the help.
 func routeIDs() string {
 	var ids []string
-	for _, r := range eligibility.Routes() {
+	for _, r := range route.All() {
 		ids = append(ids, string(r))
 	}
 	return strings.Join(ids, ", ")

@@ -17,6 +17,7 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/examples/centres"
+	"github.com/expatcentre/loket/route"
 	"github.com/expatcentre/loket/schedule/holidays"
 	"github.com/expatcentre/loket/schedule/osm"
 )
@@ -140,7 +141,7 @@ func newLangWords(t *testing.T) *langWords {
 			add(h.Name.NL, h.Name.EN)
 		}
 	}
-	for _, r := range eligibility.Routes() {
+	for _, r := range route.All() {
 		ids[string(r)] = true
 	}
 	for _, d := range eligibility.Degrees() {

@@ -1,17 +1,25 @@
-package eligibility
+// Package route is the vocabulary of residence routes: the ways to live in
+// the Netherlands that package eligibility assesses ([Route]) and the
+// decisions it gives for them ([Outcome]).
+//
+// It is a leaf, so that what names routes (a centre file's services, the
+// services a centre advises to book after a check) does not link the rules
+// that decide them: package centre imports route, not eligibility.
+package route
 
 import (
-	"fmt"
+	"errors"
 	"strings"
 
 	"github.com/expatcentre/loket/internal/excerpt"
 )
 
 // A Route is a residence route: a way to live in the Netherlands that the
-// rules assess. Its value is the route's id in the JSON contract.
+// rules of package eligibility assess. Its value is the route's id, as
+// centre files and the JSON contract write it.
 type Route string
 
-// The routes, in the order a [Result] lists them when no purpose is given.
+// The routes, in the order [All] lists them.
 const (
 	// EUCitizen is free movement: nationals of the EU, the EEA and
 	// Switzerland need no residence permit, only a registration in the
@@ -35,49 +43,39 @@ const (
 	OrientationYear Route = "orientation-year"
 	// FamilyMember is residence with a family member who holds a residence
 	// permit as a highly skilled migrant (or on one of the other work routes
-	// of this package that let the family come along).
+	// that let the family come along).
 	FamilyMember Route = "family-member"
 	// IntraCorporateTransferee is the transfer of a manager, specialist or
 	// trainee employee within a group of undertakings, Directive 2014/66/EU.
 	IntraCorporateTransferee Route = "intra-corporate-transferee"
 )
 
-// Routes returns every route, in the order a [Result] lists them when no
-// purpose is given.
-func Routes() []Route {
+// All returns every route: a new slice on each call, in the order in which
+// an eligibility result lists them when no purpose is given.
+func All() []Route {
 	return []Route{EUCitizen, HighlySkilledMigrant, EUBlueCard, Researcher,
 		OrientationYear, FamilyMember, IntraCorporateTransferee}
 }
 
-// ParseRoute returns the route with the id s, or an error that lists the
-// ids.
-func ParseRoute(s string) (Route, error) {
-	for _, r := range Routes() {
+// Parse returns the route with the id s, or an error that lists the ids:
+// `unknown route "x": want one of eu-citizen, ...`.
+func Parse(s string) (Route, error) {
+	for _, r := range All() {
 		if string(r) == s {
 			return r, nil
 		}
 	}
-	return "", fmt.Errorf("unknown route %s: want one of %s", excerpt.Quote(s), routeList(Routes()))
-}
-
-func routeList(rs []Route) string {
-	var b strings.Builder
-	for i, r := range rs {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(string(r))
-	}
-	return b.String()
+	return "", errors.New("unknown route " + excerpt.Quote(s) + ": want one of " + join(All()))
 }
 
 // String returns the route's id.
 func (r Route) String() string { return string(r) }
 
-// An Outcome is the decision for one route.
+// An Outcome is the decision on one route. Its value is the outcome's id, as
+// centre files and the JSON contract write it.
 type Outcome string
 
-// The outcomes.
+// The outcomes, in the order [Outcomes] lists them.
 const (
 	// Eligible: every criterion the rules encode is met. The IND's general
 	// requirements (a valid passport, no danger to public order, a
@@ -86,31 +84,24 @@ const (
 	// NotEligible: at least one criterion is definitely not met.
 	NotEligible Outcome = "not-eligible"
 	// NeedsInformation: no criterion fails, but a fact that decides one is
-	// missing ([RouteResult.Missing] names it), or a criterion is one that
-	// loket does not assess (a reason with the effect [NotAssessed]).
+	// missing, or a criterion is one that loket does not assess.
 	NeedsInformation Outcome = "needs-information"
 )
+
+// Outcomes returns every outcome: a new slice on each call.
+func Outcomes() []Outcome { return []Outcome{Eligible, NotEligible, NeedsInformation} }
 
 // String returns the outcome's id.
 func (o Outcome) String() string { return string(o) }
 
-// An Effect says what a [Reason] did to its route's outcome.
-type Effect string
-
-// The effects.
-const (
-	// Met: the reason is a criterion that is met.
-	Met Effect = "met"
-	// Failed: the reason is a criterion that is not met; the route is
-	// not-eligible.
-	Failed Effect = "failed"
-	// Unknown: the reason is a criterion that a missing fact decides.
-	Unknown Effect = "unknown"
-	// Info: the reason explains which rule applies (a threshold, an
-	// exemption) without deciding anything itself.
-	Info Effect = "info"
-	// NotAssessed: the reason is a criterion that loket does not assess,
-	// such as a researcher's means of support: no fact decides it, and the
-	// route needs information (from the IND) however the facts are.
-	NotAssessed Effect = "not-assessed"
-)
+// join returns the routes' ids joined with ", ".
+func join(rs []Route) string {
+	var b strings.Builder
+	for i, id := range rs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(id))
+	}
+	return b.String()
+}
