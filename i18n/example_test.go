@@ -8,8 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/i18n"
-	"github.com/expatcentre/loket/schedule/holidays"
-	"github.com/expatcentre/loket/schedule/osm"
+	"github.com/expatcentre/loket/text"
 )
 
 func ExampleMatch() {
@@ -62,28 +61,18 @@ func ExamplePrinter_Relative() {
 
 func ExamplePrinter_Status() {
 	amsterdam, _ := time.LoadLocation("Europe/Amsterdam")
-	limburg, _ := holidays.Netherlands("NL-LI")
-	desk, err := osm.Parse("Tu,Th 09:00-12:30; Fr 13:30-17:00",
-		osm.WithLocation(amsterdam), osm.WithHolidays(limburg),
-		osm.WithHolidayClosures(osm.Closures{Kinds: []holidays.Kind{holidays.Public}}))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	nl, en := i18n.NewPrinter(language.Dutch), i18n.NewPrinter(language.English)
-	for _, now := range []time.Time{
-		time.Date(2026, time.December, 22, 10, 0, 0, 0, amsterdam),
-		time.Date(2026, time.December, 25, 10, 0, 0, 0, amsterdam),
-	} {
-		next, ok := desk.NextChange(now)
-		fmt.Println(nl.Status(now, desk.State(now), next, ok))
-		fmt.Println(en.Status(now, desk.State(now), next, ok))
+	now := time.Date(2026, time.December, 25, 10, 0, 0, 0, amsterdam)
+	next := time.Date(2026, time.December, 29, 9, 0, 0, 0, amsterdam)
+	closed := i18n.Situation{Why: text.Text{NL: "Eerste Kerstdag", EN: "Christmas Day"}}
+	for _, p := range []*i18n.Printer{i18n.NewPrinter(language.Dutch), i18n.NewPrinter(language.English)} {
+		fmt.Println(p.Status(now, closed, next, true))
+		fmt.Println(p.Status(next, i18n.Situation{Open: true}, next.Add(3*time.Hour+30*time.Minute), true))
 	}
 	// Output:
-	// Nu open, sluit om 12:30
-	// Open now, closes at 12:30
 	// Gesloten vanwege Eerste Kerstdag, opent dinsdag 29 december om 09:00
+	// Nu open, sluit om 12:30
 	// Closed for Christmas Day, opens Tuesday 29 December at 09:00
+	// Open now, closes at 12:30
 }
 
 func ExamplePrinter_T() {

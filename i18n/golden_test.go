@@ -14,6 +14,7 @@ import (
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 	"github.com/expatcentre/loket/schedule/osm"
+	"github.com/expatcentre/loket/text"
 )
 
 // cldrData is testdata/cldr_dates.json, written once by
@@ -132,7 +133,7 @@ func TestStatusDayAtTimeCLDR(t *testing.T) {
 	for _, c := range d.DayAtTime {
 		next := instant(t, c.At).In(loc)
 		now := next.AddDate(0, 0, -4)
-		closed := schedule.State{Kind: schedule.Closed}
+		closed := Situation{}
 		if got := nl.Status(now, closed, next, true); !strings.HasSuffix(got, ", opent "+c.NL) {
 			t.Errorf("nl Status(.., %s) = %q, want it to end in CLDR's %q", c.At, got, c.NL)
 		}
@@ -275,27 +276,27 @@ func TestStatus(t *testing.T) {
 	nl, en := printers()
 	for _, c := range cases {
 		now := instant(t, c.Now)
-		st := schedule.State{Comment: c.Comment, Reason: c.Reason}
+		st := Situation{Comment: c.Comment, Why: c.Reason}
 		switch c.Kind {
 		case "open":
-			st.Kind = schedule.Open
+			st.Open = true
 		case "unknown":
-			st.Kind = schedule.Unknown
+			st.Unknown = true
 		case "closed":
-			st.Kind = schedule.Closed
 		default:
 			t.Fatalf("%s: kind %q", c.Name, c.Kind)
 		}
 		if c.Holiday != "" {
+			st.Why = text.Text{}
 			for _, h := range cal.AllOn(date.NewAt(now.In(loc)), nil) {
 				if h.ID == c.Holiday {
-					st.Holiday = h
+					st.Why = h.Name
 				}
 			}
-			if st.Holiday.ID == "" {
+			if st.Why.IsZero() {
 				t.Fatalf("%s: no holiday %q on %s", c.Name, c.Holiday, c.Now)
 			}
-			st.Kind, st.Source = schedule.Closed, schedule.SourceHoliday
+			st.Open, st.Unknown = false, false
 		}
 		var next time.Time
 		if c.Next != "" {
@@ -341,7 +342,7 @@ func TestStatusFromSchedule(t *testing.T) {
 	} {
 		now := instant(t, c.at)
 		next, ok := s.NextChange(now)
-		st := s.State(now)
+		st := situationOf(s.State(now))
 		if got := nl.Status(now, st, next, ok); got != c.nl {
 			t.Errorf("nl %s: %q, want %q", c.at, got, c.nl)
 		}
@@ -351,7 +352,20 @@ func TestStatusFromSchedule(t *testing.T) {
 	}
 }
 
-func TestTextAndHolidayName(t *testing.T) {
+// situationOf is centre.Situation, which this package's tests cannot
+// import.
+func situationOf(st schedule.State) Situation {
+	s := Situation{Open: st.Kind == schedule.Open, Unknown: st.Kind == schedule.Unknown, Comment: st.Comment}
+	if st.Kind == schedule.Closed {
+		s.Why = st.Reason
+		if st.Holiday.ID != "" {
+			s.Why = st.Holiday.Name
+		}
+	}
+	return s
+}
+
+func TestText(t *testing.T) {
 	nl, en := printers()
 	both := schedule.Text{NL: "personeelstraining", EN: "staff training"}
 	if nl.Text(both) != "personeelstraining" || en.Text(both) != "staff training" {
@@ -362,11 +376,6 @@ func TestTextAndHolidayName(t *testing.T) {
 	}
 	if got := nl.Text(schedule.Text{EN: "renovation"}); got != "renovation" {
 		t.Errorf("nl Text falls back to English: %q", got)
-	}
-	h, _ := holidays.Holiday{}, false
-	h.Name = holidays.Name{NL: "Eerste Kerstdag", EN: "Christmas Day"}
-	if nl.HolidayName(h) != "Eerste Kerstdag" || en.HolidayName(h) != "Christmas Day" {
-		t.Errorf("HolidayName: %q, %q", nl.HolidayName(h), en.HolidayName(h))
 	}
 }
 
@@ -460,13 +469,13 @@ func TestConcurrent(t *testing.T) {
 	p := NewPrinter(language.Dutch)
 	now := time.Date(2026, 12, 25, 10, 0, 0, 0, loc)
 	next := time.Date(2026, 12, 29, 9, 0, 0, 0, loc)
-	want := p.Status(now, schedule.State{}, next, true)
+	want := p.Status(now, Situation{}, next, true)
 	done := make(chan string)
 	for range 8 {
 		go func() {
 			var s string
 			for range 100 {
-				s = p.Status(now, schedule.State{}, next, true)
+				s = p.Status(now, Situation{}, next, true)
 			}
 			done <- s
 		}()
@@ -492,8 +501,7 @@ func BenchmarkStatus(b *testing.B) {
 	p := NewPrinter(language.English)
 	now := time.Date(2026, 12, 25, 10, 0, 0, 0, loc)
 	next := time.Date(2026, 12, 29, 9, 0, 0, 0, loc)
-	st := schedule.State{Kind: schedule.Closed, Source: schedule.SourceHoliday,
-		Holiday: holidays.Holiday{ID: "christmas-day", Name: holidays.Name{NL: "Eerste Kerstdag", EN: "Christmas Day"}}}
+	st := Situation{Why: text.Text{NL: "Eerste Kerstdag", EN: "Christmas Day"}}
 	b.ReportAllocs()
 	for b.Loop() {
 		p.Status(now, st, next, true)

@@ -79,7 +79,7 @@ func writeHolidaysText(w io.Writer, hs []holidays.Holiday, p *i18n.Printer) erro
 		if h.Lustrum {
 			lustrum = "\t" + p.T("cli.holidays.lustrum", nil)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.Date, p.Weekday(h.Date.Weekday()), p.HolidayName(h), holidayKind(p, h.Kind), lustrum)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.Date, p.Weekday(h.Date.Weekday()), p.Text(h.Name), holidayKind(p, h.Kind), lustrum)
 	}
 	return tw.Flush()
 }

@@ -123,7 +123,7 @@ func closedDay(p *i18n.Printer, v schedule.DayView, ce *centre.Centre) *closedJS
 	cj := &closedJSON{Why: "hours"}
 	switch {
 	case v.Closed.Holiday.ID != "":
-		cj.Why, cj.Holiday, cj.Reason = "holiday", orNull(v.Closed.Holiday.ID), orNull(p.HolidayName(v.Closed.Holiday))
+		cj.Why, cj.Holiday, cj.Reason = "holiday", orNull(v.Closed.Holiday.ID), orNull(p.Text(v.Closed.Holiday.Name))
 	case v.Closed.Source == schedule.SourceException:
 		cj.Why, cj.Reason = "exception", orNull(p.Text(v.Closed.Reason))
 		if ce != nil {
@@ -149,7 +149,7 @@ func hoursReport(p *i18n.Printer, ce *centre.Centre, d *centre.Desk, at time.Tim
 		Centre: ce.ID, Desk: d.ID, DeskName: p.Text(d.Name), Location: orNull(p.Text(d.Location)),
 		Appointment: d.Appointment, BookingURL: orNull(d.BookingURL),
 		Lang: p.Lang().String(), At: at, State: st.Kind.String(),
-		Status:     p.Status(at, st, next, hasNext),
+		Status:     d.Status(p, at),
 		centreName: p.Text(ce.Name),
 	}
 	if hasNext {

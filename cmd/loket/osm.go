@@ -115,7 +115,7 @@ func writeOSMText(w io.Writer, rep osmJSON, p *i18n.Printer) error {
 	if rep.Comment != nil {
 		state += fmt.Sprintf(" (%q)", *rep.Comment)
 	}
-	if n := p.HolidayName(holidays.Holiday{Name: rep.holiday}); n != "" {
+	if n := p.Text(rep.holiday); n != "" {
 		state += " (" + n + ")"
 	}
 	writeLine(w, p, "osm.at", map[string]any{
