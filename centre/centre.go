@@ -72,6 +72,10 @@
 //	          - {from: 2024-01-01, value: 2, source: https://..., note: ...}
 //	          - {from: 2026-01-01, value: 3, source: https://..., note: ..., verified: false}
 //	                                     # verified: false marks a value no source confirms
+//	book_next:                           # what to book after an eligibility check, see [Centre.BookNext]
+//	  highly-skilled-migrant:            # a residence route of package route
+//	    eligible: [ind-biometrics, brp-registration]   # eligible, not-eligible or needs-information:
+//	    not-eligible: [immigration-advice]             # service ids, in the order of the visits
 //
 // # Checks
 //
@@ -83,9 +87,11 @@
 // names no desk are all errors; so are a duplicate service id, a service
 // whose desk does not exist, malformed service hours, a route that package
 // route does not know, a statutory period not in days, dated
-// values out of date order or without an https source and a note, and a
+// values out of date order or without an https source and a note, a
 // procedure without processing periods or with the fields of a visit
-// (hours, appointment, booking_url, duration). Load reports every error of
+// (hours, appointment, booking_url, duration), and advice (book_next) for
+// an unknown route or outcome or with a service that does not exist or is
+// listed twice. Load reports every error of
 // a file at once, each with its line, column and field path (see [Error]),
 // and returns no centre at all when there is one.
 //
@@ -156,6 +162,10 @@ type Centre struct {
 	// Services are the centre's services, in the order of the file; their
 	// IDs differ, and each names one of Desks. A centre may list none.
 	Services []*Service
+	// Advice is what the centre advises to book after an eligibility
+	// check, per route and outcome (see BookNext), in the order of the
+	// file; empty when the file gives none.
+	Advice []Advice
 }
 
 // Address is a postal address.

@@ -11,6 +11,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/timespan"
 
+	"github.com/expatcentre/loket/internal/yamlfile"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 	"github.com/expatcentre/loket/schedule/osm"
@@ -21,17 +22,17 @@ import (
 // centre it returns is only used when there were none.
 func (d *decoder) compile(cfg *config) *Centre {
 	c := &Centre{
-		ID:              cfg.id.v,
-		Name:            cfg.name.v,
-		Description:     cfg.description.v,
-		Address:         cfg.address.v,
-		Coordinates:     cfg.coordinates.v,
-		Website:         cfg.website.v,
-		BookingURL:      cfg.bookingURL.v,
+		ID:              cfg.id.V,
+		Name:            cfg.name.V,
+		Description:     cfg.description.V,
+		Address:         cfg.address.V,
+		Coordinates:     cfg.coordinates.V,
+		Website:         cfg.website.V,
+		BookingURL:      cfg.bookingURL.V,
 		DefaultLanguage: "nl",
 	}
-	if cfg.defaultLanguage.ok {
-		c.DefaultLanguage = cfg.defaultLanguage.v
+	if cfg.defaultLanguage.OK {
+		c.DefaultLanguage = cfg.defaultLanguage.V
 	}
 	c.Location = d.location(cfg.doc, cfg.timeZone)
 	c.Holidays, c.HolidayClosures = d.holidayPolicy(cfg.holidays)
@@ -41,57 +42,58 @@ func (d *decoder) compile(cfg *config) *Centre {
 	allIDs := true
 	for i := range cfg.desks {
 		k := &cfg.desks[i]
-		if !k.id.ok {
+		if !k.id.OK {
 			allIDs = false
-		} else if prev, dup := ids[k.id.v]; dup {
-			d.errorf(k.id.at, "duplicate desk id %q: %s (line %d) has it too", k.id.v, strings.TrimSuffix(prev.path, ".id"), prev.line)
+		} else if prev, dup := ids[k.id.V]; dup {
+			d.Errorf(k.id.At, "duplicate desk id %q: %s (line %d) has it too", k.id.V, strings.TrimSuffix(prev.Path, ".id"), prev.Line)
 		} else {
-			ids[k.id.v] = k.id.at
+			ids[k.id.V] = k.id.At
 		}
 		if desk := d.compileDesk(k, c); desk != nil {
 			c.Desks = append(c.Desks, desk)
 		}
 	}
 	switch {
-	case cfg.defaultDesk.ok && allIDs:
-		if _, ok := ids[cfg.defaultDesk.v]; !ok {
+	case cfg.defaultDesk.OK && allIDs:
+		if _, ok := ids[cfg.defaultDesk.V]; !ok {
 			names := make([]string, 0, len(cfg.desks))
 			for _, k := range cfg.desks {
-				if !slices.Contains(names, k.id.v) {
-					names = append(names, k.id.v)
+				if !slices.Contains(names, k.id.V) {
+					names = append(names, k.id.V)
 				}
 			}
-			d.errorf(cfg.defaultDesk.at, "%s", withSuggestion(fmt.Sprintf("unknown desk %q", cfg.defaultDesk.v),
-				cfg.defaultDesk.v, names, "the desks are"))
+			d.Errorf(cfg.defaultDesk.At, "%s", yamlfile.WithSuggestion(fmt.Sprintf("unknown desk %q", cfg.defaultDesk.V),
+				cfg.defaultDesk.V, names, "the desks are"))
 		}
-		c.DefaultDesk = cfg.defaultDesk.v
+		c.DefaultDesk = cfg.defaultDesk.V
 	case len(c.Desks) > 0:
 		c.DefaultDesk = c.Desks[0].ID
 	}
 	c.Services = d.compileServices(cfg.services, c, ids, allIDs)
+	c.Advice = d.compileAdvice(cfg.bookNext, c)
 	return c
 }
 
 // location loads the centre's time zone.
 func (d *decoder) location(doc at, tz val[string]) *time.Location {
-	if !tz.ok {
-		if tz.at.path != "" {
+	if !tz.OK {
+		if tz.At.Path != "" {
 			return nil // malformed, and reported
 		}
 		loc, err := time.LoadLocation("Europe/Amsterdam")
 		if err != nil {
-			d.add(0, 0, "time_zone", "cannot load the default time zone Europe/Amsterdam (import time/tzdata in the program): "+err.Error(), err)
+			d.Add(0, 0, "time_zone", "cannot load the default time zone Europe/Amsterdam (import time/tzdata in the program): "+err.Error(), err)
 		}
 		return loc
 	}
-	if tz.v == "Local" {
-		d.errorf(tz.at, "Local is the zone of the machine loket runs on: name the centre's zone, such as Europe/Amsterdam")
+	if tz.V == "Local" {
+		d.Errorf(tz.At, "Local is the zone of the machine loket runs on: name the centre's zone, such as Europe/Amsterdam")
 		return nil
 	}
-	loc, err := time.LoadLocation(tz.v)
+	loc, err := time.LoadLocation(tz.V)
 	if err != nil {
-		d.add(tz.at.line, tz.at.col, tz.at.path,
-			fmt.Sprintf("unknown time zone %s: expected an IANA zone name such as Europe/Amsterdam", quote(tz.v)), err)
+		d.Add(tz.At.Line, tz.At.Col, tz.At.Path,
+			fmt.Sprintf("unknown time zone %s: expected an IANA zone name such as Europe/Amsterdam", quote(tz.V)), err)
 		return nil
 	}
 	return loc
@@ -99,47 +101,47 @@ func (d *decoder) location(doc at, tz val[string]) *time.Location {
 
 // holidayPolicy builds the calendar and the closures on holidays.
 func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, osm.Closures) {
-	if h.country.ok && h.country.v != "NL" {
-		d.errorf(h.country.at, "expected NL, the only country whose holidays loket knows, found %s", quote(h.country.v))
+	if h.country.OK && h.country.V != "NL" {
+		d.Errorf(h.country.At, "expected NL, the only country whose holidays loket knows, found %s", quote(h.country.V))
 	}
 	var cal holidays.Calendar
-	if h.region.ok {
+	if h.region.OK {
 		var err error
-		if cal, err = holidays.Netherlands(h.region.v); err != nil {
-			d.errorf(h.region.at, "expected NL-LI or NL-NB (or no region, for the national holidays only), found %s", quote(h.region.v))
+		if cal, err = holidays.Netherlands(h.region.V); err != nil {
+			d.Errorf(h.region.At, "expected NL-LI or NL-NB (or no region, for the national holidays only), found %s", quote(h.region.V))
 		}
 	}
-	national := !h.region.ok || h.region.v == ""
+	national := !h.region.OK || h.region.V == ""
 
 	var cl osm.Closures
 	for _, k := range h.kinds {
-		if !k.ok {
+		if !k.OK {
 			continue
 		}
-		if k.v == holidays.Regional && national {
-			d.errorf(k.at, "regional holidays need a region: set holidays.region to NL-LI or NL-NB")
+		if k.V == holidays.Regional && national {
+			d.Errorf(k.At, "regional holidays need a region: set holidays.region to NL-LI or NL-NB")
 		}
-		cl.Kinds = append(cl.Kinds, k.v)
+		cl.Kinds = append(cl.Kinds, k.V)
 	}
 	known := holidays.IDs()
 	var regional []string // ids of regional holidays, when needed
 	for _, id := range h.ids {
-		if !id.ok {
+		if !id.OK {
 			continue
 		}
-		if !slices.Contains(known, id.v) {
-			d.errorf(id.at, "%s", withSuggestion(fmt.Sprintf("unknown holiday id %s", quote(id.v)), id.v, known, "expected one of"))
+		if !slices.Contains(known, id.V) {
+			d.Errorf(id.At, "%s", yamlfile.WithSuggestion(fmt.Sprintf("unknown holiday id %s", quote(id.V)), id.V, known, "expected one of"))
 			continue
 		}
 		if national {
 			if regional == nil {
 				regional = regionalIDs()
 			}
-			if slices.Contains(regional, id.v) {
-				d.errorf(id.at, "%s is a regional holiday: set holidays.region to NL-LI or NL-NB", id.v)
+			if slices.Contains(regional, id.V) {
+				d.Errorf(id.At, "%s is a regional holiday: set holidays.region to NL-LI or NL-NB", id.V)
 			}
 		}
-		cl.IDs = append(cl.IDs, id.v)
+		cl.IDs = append(cl.IDs, id.V)
 	}
 	return cal, cl
 }
@@ -157,56 +159,56 @@ func regionalIDs() []string {
 	return ids
 }
 
-// dated is a date range and where it was written.
-type dated struct {
+// placedRange is a date range and where it was written.
+type placedRange struct {
 	r  timespan.DateRange
-	at at // the closure or exception
+	At at // the closure or exception
 }
 
 // dateRange checks the dates of a closure or exception: one date, or from
 // and to with to not before from.
 func (d *decoder) dateRange(ds days) (timespan.DateRange, bool) {
-	given := func(v val[date.Date]) bool { return v.at.path != "" }
+	given := func(v val[date.Date]) bool { return v.At.Path != "" }
 	switch {
 	case given(ds.date) && (given(ds.from) || given(ds.to)):
 		other := ds.from
 		if !given(other) {
 			other = ds.to
 		}
-		d.errorf(other.at, "give either date (one day) or from and to, not both")
+		d.Errorf(other.At, "give either date (one day) or from and to, not both")
 		return timespan.DateRange{}, false
 	case given(ds.date):
-		return timespan.OneDayRange(ds.date.v), ds.date.ok
+		return timespan.OneDayRange(ds.date.V), ds.date.OK
 	case !given(ds.from) && !given(ds.to):
-		d.errorf(ds.at.field("date"), "missing the date: give date (one day) or from and to (both included)")
+		d.Errorf(ds.At.Field("date"), "missing the date: give date (one day) or from and to (both included)")
 		return timespan.DateRange{}, false
 	case !given(ds.to):
-		d.errorf(ds.at.field("to"), "missing the last day: from needs to (included)")
+		d.Errorf(ds.At.Field("to"), "missing the last day: from needs to (included)")
 		return timespan.DateRange{}, false
 	case !given(ds.from):
-		d.errorf(ds.at.field("from"), "missing the first day: to needs from")
+		d.Errorf(ds.At.Field("from"), "missing the first day: to needs from")
 		return timespan.DateRange{}, false
-	case !ds.from.ok || !ds.to.ok:
+	case !ds.from.OK || !ds.to.OK:
 		return timespan.DateRange{}, false
-	case ds.to.v < ds.from.v:
-		d.errorf(ds.to.at, "the end %s is before the start %s", ds.to.v, ds.from.v)
+	case ds.to.V < ds.from.V:
+		d.Errorf(ds.to.At, "the end %s is before the start %s", ds.to.V, ds.from.V)
 		return timespan.DateRange{}, false
 	}
-	return timespan.BetweenDates(ds.from.v, ds.to.v+1), true
+	return timespan.BetweenDates(ds.from.V, ds.to.V+1), true
 }
 
 // overlaps records an error for each range that overlaps an earlier one.
 // It returns the ranges that overlap no earlier one.
-func (d *decoder) overlaps(rs []dated, what string) []dated {
-	var kept []dated
+func (d *decoder) overlaps(rs []placedRange, what string) []placedRange {
+	var kept []placedRange
 	for _, r := range rs {
-		i := slices.IndexFunc(kept, func(k dated) bool {
+		i := slices.IndexFunc(kept, func(k placedRange) bool {
 			return r.r.Start() < k.r.End() && k.r.Start() < r.r.End()
 		})
 		if i >= 0 {
 			k := kept[i]
-			d.errorf(r.at, "the %s from %s to %s overlaps %s (line %d), from %s to %s", what,
-				r.r.Start(), r.r.Last(), k.at.path, k.at.line, k.r.Start(), k.r.Last())
+			d.Errorf(r.At, "the %s from %s to %s overlaps %s (line %d), from %s to %s", what,
+				r.r.Start(), r.r.Last(), k.At.Path, k.At.Line, k.r.Start(), k.r.Last())
 			continue
 		}
 		kept = append(kept, r)
@@ -215,17 +217,17 @@ func (d *decoder) overlaps(rs []dated, what string) []dated {
 }
 
 func (d *decoder) extraClosures(cs []closureConfig) []Closure {
-	var rs []dated
+	var rs []placedRange
 	var names []schedule.Text
 	for _, c := range cs {
 		if r, ok := d.dateRange(c.days); ok {
-			rs = append(rs, dated{r, c.days.at})
-			names = append(names, c.name.v)
+			rs = append(rs, placedRange{r, c.days.At})
+			names = append(names, c.name.V)
 		}
 	}
 	var out []Closure
 	for _, r := range d.overlaps(rs, "closure") {
-		i := slices.IndexFunc(rs, func(x dated) bool { return x.at.path == r.at.path })
+		i := slices.IndexFunc(rs, func(x placedRange) bool { return x.At.Path == r.At.Path })
 		out = append(out, Closure{Dates: r.r, Name: names[i]})
 	}
 	slices.SortFunc(out, func(a, b Closure) int { return cmp.Compare(a.Dates.Start(), b.Dates.Start()) })
@@ -251,22 +253,22 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 		exs = append(exs, osm.Exception{Dates: cl.Dates, Reason: cl.Name})
 		refs = append(refs, exceptionRef{index: -1})
 	}
-	var rs []dated
+	var rs []placedRange
 	for _, ex := range k.exceptions {
 		if r, ok := d.dateRange(ex.days); ok {
-			rs = append(rs, dated{r, ex.days.at})
+			rs = append(rs, placedRange{r, ex.days.At})
 		}
 	}
 	for _, r := range d.overlaps(rs, "exception") {
-		i := slices.IndexFunc(k.exceptions, func(ex exceptionConfig) bool { return ex.days.at.path == r.at.path })
+		i := slices.IndexFunc(k.exceptions, func(ex exceptionConfig) bool { return ex.days.At.Path == r.At.Path })
 		ex := k.exceptions[i]
 		parts := outside(r.r, c.ExtraClosures)
 		if len(parts) == 0 {
-			d.errorf(r.at, "the centre is closed on every day of this exception (holidays.extra_closures)")
+			d.Errorf(r.At, "the centre is closed on every day of this exception (holidays.extra_closures)")
 		}
 		for _, part := range parts {
-			exs = append(exs, osm.Exception{Dates: part, Hours: ex.hours.v, Reason: ex.reason.v})
-			refs = append(refs, exceptionRef{index: i, hours: ex.hours.at})
+			exs = append(exs, osm.Exception{Dates: part, Hours: ex.hours.V, Reason: ex.reason.V})
+			refs = append(refs, exceptionRef{index: i, hours: ex.hours.At})
 		}
 	}
 
@@ -274,14 +276,14 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 	var rcRefs []*recurrenceConfig
 	for i := range k.recurrences {
 		r := &k.recurrences[i]
-		if !r.rrule.ok || r.start.at.path != "" && !r.start.ok {
+		if !r.rrule.OK || r.start.At.Path != "" && !r.start.OK {
 			continue
 		}
-		rcs = append(rcs, osm.Recurrence{RRule: r.rrule.v, Start: r.start.v, Hours: r.hours.v, Closed: r.closed.v, Reason: r.reason.v})
+		rcs = append(rcs, osm.Recurrence{RRule: r.rrule.V, Start: r.start.V, Hours: r.hours.V, Closed: r.closed.V, Reason: r.reason.V})
 		rcRefs = append(rcRefs, r)
 	}
 
-	expr, exprOK := k.hours.v, k.hours.ok
+	expr, exprOK := k.hours.V, k.hours.OK
 	if !exprOK {
 		expr = "closed" // to check the other layers
 	}
@@ -306,29 +308,29 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 			switch {
 			case errors.As(e, &le) && le.Layer == osm.LayerExceptions && le.Index < len(refs):
 				if ref := refs[le.Index]; ref.index >= 0 {
-					place := k.exceptions[ref.index].days.at
+					place := k.exceptions[ref.index].days.At
 					if le.Field == "hours" {
 						place = ref.hours
 					}
 					d.scheduleError(place, le.Err)
 				} else {
-					d.scheduleError(k.at.field("exceptions"), e)
+					d.scheduleError(k.At.Field("exceptions"), e)
 				}
 			case errors.As(e, &le) && le.Layer == osm.LayerRecurrences && le.Index < len(rcs):
 				r := rcRefs[le.Index]
 				switch le.Field {
 				case "hours":
-					d.scheduleError(r.hours.at, le.Err)
+					d.scheduleError(r.hours.At, le.Err)
 				case "rrule":
-					d.scheduleError(r.rrule.at, le.Err)
+					d.scheduleError(r.rrule.At, le.Err)
 				default:
-					d.scheduleError(r.at, le.Err)
+					d.scheduleError(r.At, le.Err)
 				}
 			case errors.As(e, &le) && le.Layer == osm.LayerClosures:
 				// Not expected: the closures were checked above.
-				d.scheduleError(at{path: "holidays.closed_on"}, e)
+				d.scheduleError(at{Path: "holidays.closed_on"}, e)
 			default:
-				d.scheduleError(k.hours.at, e)
+				d.scheduleError(k.hours.At, e)
 			}
 		}
 		return nil
@@ -337,12 +339,12 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 		return nil
 	}
 	return &Desk{
-		ID:          k.id.v,
-		Name:        k.name.v,
-		Location:    k.location.v,
-		Appointment: k.appointment.v,
-		BookingURL:  cmp.Or(k.bookingURL.v, c.BookingURL),
-		Hours:       k.hours.v,
+		ID:          k.id.V,
+		Name:        k.name.V,
+		Location:    k.location.V,
+		Appointment: k.appointment.V,
+		BookingURL:  cmp.Or(k.bookingURL.V, c.BookingURL),
+		Hours:       k.hours.V,
 		Schedule:    s,
 	}
 }
@@ -376,12 +378,12 @@ func outside(r timespan.DateRange, closures []Closure) []timespan.DateRange {
 // the offending character itself; its message keeps the column within
 // the expression.
 func (d *decoder) scheduleError(a at, err error) {
-	line, col := a.line, a.col
+	line, col := a.Line, a.Col
 	var se *osm.SyntaxError
 	if errors.As(err, &se) {
-		if l, c, ok := d.charPos(a.node, se.Column-1); ok {
+		if l, c, ok := d.CharPos(a, se.Column-1); ok {
 			line, col = l, c
 		}
 	}
-	d.add(line, col, a.path, err.Error(), err)
+	d.Add(line, col, a.Path, err.Error(), err)
 }

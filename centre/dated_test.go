@@ -79,7 +79,7 @@ func TestMaastrichtUnverifiedValues(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, s := range c.Services {
-		for _, v := range s.Fee.Values {
+		for _, v := range s.Fee.Entries {
 			if v.Unverified && !strings.HasPrefix(v.Note, "not verified") {
 				t.Errorf("%s fee from %s: unverified, but the note does not say so: %s", s.ID, v.From, v.Note)
 			}
@@ -87,7 +87,7 @@ func TestMaastrichtUnverifiedValues(t *testing.T) {
 		for _, p := range s.Processing {
 			id := s.ID + "/" + p.ID
 			seen[id] = true
-			for _, v := range p.Amount.Values {
+			for _, v := range p.Amount.Entries {
 				if v.Unverified && !strings.HasPrefix(v.Note, "not verified") {
 					t.Errorf("%s from %s: unverified, but the note does not say so: %s", id, v.From, v.Note)
 				}
@@ -132,7 +132,7 @@ services:
 	}
 	s, _ := c.Service("s")
 	var got []bool
-	for _, v := range s.Fee.Values {
+	for _, v := range s.Fee.Entries {
 		got = append(got, v.Unverified)
 	}
 	if len(got) != 3 || got[0] || got[1] || !got[2] {
@@ -142,28 +142,5 @@ services:
 `))
 	if err == nil || !strings.Contains(err.Error(), "t.yaml:15:93: services[0].fee.values[0].verified: expected true or false") {
 		t.Errorf("verified: \"no\" gives %v, want one at t.yaml:15:93", err)
-	}
-}
-
-// Outdated counts a year from the value in force, so a gap of years
-// without a sourced value is flagged as well as the time after the last.
-func TestDatedOutdatedInAGap(t *testing.T) {
-	d := centre.Dated{Indexed: true, Values: []centre.DatedValue{
-		{From: date.New(2019, 1, 1), Value: 285},
-		{From: date.New(2023, 1, 1), Value: 350},
-	}}
-	for _, tt := range []struct {
-		day  date.Date
-		want bool
-	}{
-		{date.New(2019, 12, 31), false},
-		{date.New(2020, 1, 1), true},
-		{date.New(2022, 12, 31), true},
-		{date.New(2023, 1, 1), false},
-		{date.New(2024, 1, 1), true},
-	} {
-		if got := d.Outdated(tt.day); got != tt.want {
-			t.Errorf("Outdated(%s) = %v, want %v", tt.day, got, tt.want)
-		}
 	}
 }

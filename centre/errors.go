@@ -1,10 +1,10 @@
 package centre
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
+
+	"github.com/expatcentre/loket/internal/yamlfile"
 )
 
 // Error is one problem in a centre file, with the place where it was found.
@@ -74,10 +74,17 @@ func (es Errors) Unwrap() []error {
 	return errs
 }
 
-// sort sorts es by line and column, keeping the order of errors at the
-// same place.
-func (es Errors) sort() {
-	slices.SortStableFunc(es, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-	})
+// centreErrors returns the errors of the decoder as the package's own
+// type, with [ErrTooLarge] as the underlying error of a file beyond the size
+// limit.
+func centreErrors(ys yamlfile.Errors) Errors {
+	es := make(Errors, len(ys))
+	for i, y := range ys {
+		e := Error(*y)
+		if e.Err == yamlfile.ErrTooLarge {
+			e.Err = ErrTooLarge
+		}
+		es[i] = &e
+	}
+	return es
 }

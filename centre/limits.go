@@ -2,35 +2,21 @@ package centre
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/expatcentre/loket/internal/yamlfile"
 )
 
 // DefaultMaxSize is the largest centre file, in bytes, that [Load]
 // accepts: 1 MiB, about seventy times the Maastricht file. Use
 // [LoadWithLimits] to accept larger files.
-const DefaultMaxSize = 1 << 20
+const DefaultMaxSize = yamlfile.DefaultMaxSize
 
 // MaxDepth is how deeply lists and mappings may nest in a centre file. A
 // centre file nests about 6 deep (desks, a desk, its recurrences, one of
 // them, its reason, the text in Dutch); a file nested deeper is refused
 // before it is parsed, because the cost of parsing YAML grows with the
 // square of the depth.
-const MaxDepth = 100
-
-// tokensPerByte is how many bytes of the size limit each YAML token may
-// take at least: a file may hold MaxSize/tokensPerByte tokens. Parsing
-// costs up to about 1 KB of memory per token, a real centre file has one
-// token per 14 bytes or so.
-const tokensPerByte = 16
-
-// maxBlankLines is the most blank lines in a row a file may have: the YAML
-// parser takes time that grows with the square of the number of blank
-// lines that end a block scalar ("|" or ">").
-const maxBlankLines = 20
-
-// maxKeys is the most keys a block mapping may have: the YAML parser
-// takes time that grows with their square.
-const maxKeys = 200
+const MaxDepth = yamlfile.MaxDepth
 
 // ErrTooLarge is the underlying error (the Err of the [Error]) when a file
 // is larger than the size limit, or holds more YAML tokens than a file
@@ -63,44 +49,15 @@ type Limits struct {
 	MaxSize int
 }
 
-// maxSize returns the size limit in bytes.
-func (l Limits) maxSize() int {
-	if l.MaxSize <= 0 {
-		return DefaultMaxSize
-	}
-	return l.MaxSize
-}
-
-// maxTokens returns the most YAML tokens a file may hold.
-func (l Limits) maxTokens() int {
-	return max(l.maxSize()/tokensPerByte, 1)
-}
-
 // LoadWithLimits is [Load] with limits other than the defaults.
 func LoadWithLimits(filename string, data []byte, lim Limits) (*Centre, error) {
-	d := &decoder{file: filename, src: data}
+	d := &decoder{yamlfile.NewDecoder(filename, data, centreFormat(lim.MaxSize))}
 	var c *Centre
-	if d.checkInput(lim) {
-		if doc, ok := d.parse(); ok {
-			c = d.compile(d.centre(doc))
-		}
+	if doc, ok := d.Parse(); ok {
+		c = d.compile(d.centre(doc))
 	}
-	if len(d.errs) > 0 {
-		d.errs.sort()
-		return nil, d.errs
+	if errs := d.Errors(); len(errs) > 0 {
+		return nil, centreErrors(errs)
 	}
 	return c, nil
-}
-
-// size says n bytes for a message: "1 MiB (1048576 bytes)", "1000 bytes".
-func size(n int) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB (%d bytes)", n>>20, n)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB (%d bytes)", n>>10, n)
-	case n == 1:
-		return "1 byte"
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

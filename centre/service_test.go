@@ -20,7 +20,7 @@ func TestMaastrichtServices(t *testing.T) {
 	bio, ok := c.Service("ind-biometrics")
 	if !ok || bio.Kind != centre.Visit || bio.Desk == nil || bio.Desk.ID != "ind" || !bio.Appointment || bio.BookingURL != bio.Desk.BookingURL ||
 		bio.Duration != 15*time.Minute || bio.Schedule != nil || bio.Hours != "" || bio.For.EU || !bio.For.NonEU ||
-		len(bio.Documents) != 2 || len(bio.Processing) != 0 || len(bio.Fee.Values) != 0 {
+		len(bio.Documents) != 2 || len(bio.Processing) != 0 || len(bio.Fee.Entries) != 0 {
 		t.Errorf("ind-biometrics %+v", bio)
 	}
 	col, _ := c.Service("residence-permit-collection")
@@ -51,38 +51,5 @@ func TestMaastrichtServices(t *testing.T) {
 	}
 	if _, ok := c.Service("nope"); ok {
 		t.Error(`Service("nope") found`)
-	}
-}
-
-func TestDated(t *testing.T) {
-	d := centre.Dated{Indexed: true, Values: []centre.DatedValue{
-		{From: date.New(2025, 1, 1), Value: 100},
-		{From: date.New(2026, 1, 1), Value: 104},
-	}}
-	tests := []struct {
-		day      date.Date
-		value    float64
-		ok       bool
-		outdated bool
-	}{
-		{date.New(2024, 12, 31), 0, false, false},
-		{date.New(2025, 1, 1), 100, true, false},
-		{date.New(2025, 12, 31), 100, true, false},
-		{date.New(2026, 1, 1), 104, true, false},
-		{date.New(2026, 12, 31), 104, true, false},
-		{date.New(2027, 1, 1), 104, true, true},
-	}
-	for _, tt := range tests {
-		v, ok := d.At(tt.day)
-		if v.Value != tt.value || ok != tt.ok || d.Outdated(tt.day) != tt.outdated {
-			t.Errorf("At(%s) = %v, %v, outdated %v; want %v, %v, %v", tt.day, v.Value, ok, d.Outdated(tt.day), tt.value, tt.ok, tt.outdated)
-		}
-	}
-	d.Indexed = false
-	if d.Outdated(date.New(2040, 1, 1)) {
-		t.Error("a number that is not indexed is never outdated")
-	}
-	if _, ok := (centre.Dated{}).At(date.New(2026, 1, 1)); ok {
-		t.Error("the zero Dated has a value")
 	}
 }

@@ -46,9 +46,11 @@ type expectRoute struct {
 	// Reasons are the reason codes, in order.
 	Reasons []string `yaml:"reasons"`
 	// Params are parameters that some reason must cite, name -> value.
-	Params   map[string]float64 `yaml:"params"`
-	Missing  []string           `yaml:"missing"`
-	Services []string           `yaml:"services"`
+	Params  map[string]float64 `yaml:"params"`
+	Missing []string           `yaml:"missing"`
+	// Instead is the route that applies instead; when it is not given,
+	// the result must have none.
+	Instead string `yaml:"instead"`
 }
 
 // loadCases reads every case of testdata/*.yaml, with its file and line.
@@ -191,8 +193,8 @@ func (want expectRoute) diff(rr RouteResult) string {
 	if want.Missing != nil && !slices.Equal(rr.Missing, want.Missing) {
 		fmt.Fprintf(&b, "\n\tmissing %v, want %v", rr.Missing, want.Missing)
 	}
-	if want.Services != nil && !slices.Equal(rr.Services, want.Services) {
-		fmt.Fprintf(&b, "\n\tservices %v, want %v", rr.Services, want.Services)
+	if string(rr.Instead) != want.Instead {
+		fmt.Fprintf(&b, "\n\tinstead %q, want %q", rr.Instead, want.Instead)
 	}
 	return b.String()
 }
@@ -210,7 +212,7 @@ func describe(rr RouteResult) string {
 			fmt.Fprintf(&b, " %s=%v", p.Name, p.Value)
 		}
 	}
-	fmt.Fprintf(&b, "] missing %v services %v", rr.Missing, rr.Services)
+	fmt.Fprintf(&b, "] missing %v instead %q", rr.Missing, rr.Instead)
 	return b.String()
 }
 

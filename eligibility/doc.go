@@ -1,8 +1,10 @@
 // Package eligibility decides, as rules as code in the style of OpenFisca
 // and Catala, who is eligible for which residence route in the Netherlands
 // and why: facts in, an outcome per route out, each with reasons that cite
-// the rule (a stable code) and the legal parameters it used, and the
-// services of an expat centre to book next.
+// the rule (a stable code) and the legal parameters it used. The routes and
+// outcomes are the vocabulary of package route; which services of an expat
+// centre to book next is the centre's advice (its file's book_next), which
+// package services joins with a result.
 //
 //	rules, err := eligibility.Default()      // once
 //	facts, err := eligibility.ParseFacts(b)  // the JSON contract
@@ -113,7 +115,9 @@
 // parameter id a description, a unit (EUR, years, months, countries),
 // "indexed: yearly" for amounts the IND indexes every 1 January, and a list
 // of values, each with the date it is valid from, the value (null: the rule
-// did not exist yet), an https source and a note:
+// did not exist yet), an https source, a note and, for a value its source
+// does not confirm, "verified: false"; each parameter is a
+// [dated.Series] of them:
 //
 //	income.highly-skilled-migrant.30-plus:
 //	  description: highly skilled migrant aged 30 or over on the reference date
@@ -132,10 +136,13 @@
 // indexation is due that the files do not have, and the result is marked
 // [Result.Outdated].
 //
-// The services to book next are data too, services.yaml: per route and
-// outcome a list of service ids, and per reason code a list that replaces
-// it (an EU citizen asking about a permit is sent to BRP registration). A
-// centre's catalogue is checked against [Rules.ServiceIDs].
+// [Compile] reports every error of every parameter file at once, each with
+// its file, line, column and field path, and a suggestion for a misspelt
+// field or parameter id.
+//
+// A route that does not apply because another one does names that route
+// ([RouteResult.Instead]): an EU citizen asking about a residence permit is
+// not eligible for it, and the eu-citizen route applies instead.
 //
 // # Messages
 //

@@ -37,9 +37,8 @@ func ExampleRules_Check() {
 		fmt.Printf("%s: %s\n", rs.Code, rs.Message(en))
 	}
 	threshold, _ := hsm.Reasons[2].Param("threshold")
-	fmt.Println(threshold.ID, threshold.Value, threshold.ValidFrom)
+	fmt.Println(threshold.ID, threshold.Value, threshold.From)
 	fmt.Println(threshold.Source)
-	fmt.Println(hsm.Services)
 	// Output:
 	// highly-skilled-migrant eligible
 	// sponsor-recognised: The employer is recognised by the IND as a sponsor.
@@ -47,7 +46,6 @@ func ExampleRules_Check() {
 	// salary-meets-threshold: The gross monthly salary of €6,100 meets the income criterion of €5,942.
 	// income.highly-skilled-migrant.30-plus 5942 2026-01-01
 	// https://ind.nl/en/required-amounts-income-requirements
-	// [ind-biometrics residence-sticker residence-permit-collection brp-registration]
 }
 
 // A missing fact that decides the outcome is named; one that could not
@@ -126,7 +124,7 @@ func ExampleRules_Param() {
 	}
 	for _, d := range []date.Date{date.New(2024, 6, 11), date.New(2024, 6, 12), date.New(2026, 1, 1)} {
 		p, _ := rules.Param("income.eu-blue-card", d)
-		fmt.Println(d, p.Value, p.ValidFrom)
+		fmt.Println(d, p.Value, p.From)
 	}
 	_, ok := rules.Param("income.eu-blue-card.reduced", date.New(2024, 6, 11))
 	fmt.Println("reduced Blue Card criterion on 2024-06-11:", ok)

@@ -592,3 +592,13 @@ func (p positions) skipSpace(off int64) int64 {
 	}
 	return off
 }
+
+// parseDate parses a calendar date written YYYY-MM-DD, refusing days that
+// do not exist (2026-02-30) rather than rolling them over.
+func parseDate(s string) (date.Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return 0, fmt.Errorf("want a date YYYY-MM-DD, got %s", excerpt.Quote(s))
+	}
+	return date.NewAt(t), nil
+}

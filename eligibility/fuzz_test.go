@@ -61,7 +61,7 @@ func FuzzCheck(f *testing.F) {
 			return // a date before the earliest parameter
 		}
 		for _, p := range []*i18n.Printer{nl, en} {
-			if _, err := json.Marshal(res.Contract(p)); err != nil {
+			if _, err := json.Marshal(res.Contract(p, nil)); err != nil {
 				t.Fatalf("Contract of %q: %v", data, err)
 			}
 			for _, rr := range res.Routes {

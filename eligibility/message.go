@@ -129,7 +129,10 @@ type jsonReason struct {
 }
 
 // Contract returns the result as the value that "loket check --format
-// json" and the widget print, with messages in the printer's language:
+// json" and the widget print, with messages in the printer's language and,
+// under "services", the ids of the services to book next that next gives
+// for each route's result (such as a centre's services.Catalogue.BookNext
+// gives them; nil lists none):
 //
 //	{"date": "2026-03-01", "routes": [{"route": "highly-skilled-migrant",
 //	  "outcome": "eligible", "reasons": [{"code": "salary-meets-threshold",
@@ -143,13 +146,13 @@ type jsonReason struct {
 // means-not-assessed of a researcher). "params" maps each parameter's name to
 // its value in its unit (euros, years, months); it is {} for a reason that
 // uses none. Marshal the value with encoding/json.
-func (res Result) Contract(p *i18n.Printer) any {
+func (res Result) Contract(p *i18n.Printer, next func(RouteResult) []string) any {
 	out := jsonResult{Date: res.Date.String(), Outdated: res.Outdated, Routes: make([]jsonRoute, len(res.Routes))}
 	for i, rr := range res.Routes {
 		jr := jsonRoute{Route: rr.Route, Outcome: rr.Outcome, Reasons: make([]jsonReason, len(rr.Reasons)),
-			Missing: rr.Missing, Services: rr.Services}
-		if jr.Services == nil {
-			jr.Services = []string{}
+			Missing: rr.Missing, Services: []string{}}
+		if next != nil {
+			jr.Services = append(jr.Services, next(rr)...)
 		}
 		for j, rs := range rr.Reasons {
 			ps := make(map[string]float64, len(rs.Params))

@@ -81,7 +81,7 @@ func TestContractExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(res.Contract(i18n.NewPrinter(language.English)))
+	b, err := json.Marshal(res.Contract(i18n.NewPrinter(language.English), func(rr RouteResult) []string { return []string{"next-" + rr.Route.String()} }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,6 +117,11 @@ func TestContractExample(t *testing.T) {
 	for _, s := range []string{`"reasons":[`, `"params":{}`, `"services":[`} {
 		if !strings.Contains(string(b), s) {
 			t.Errorf("contract lacks %s: %s", s, b)
+		}
+	}
+	for _, rr := range got.Routes {
+		if len(rr.Services) != 1 || rr.Services[0] != "next-"+rr.Route {
+			t.Errorf("%s: services %v, want what next gives", rr.Route, rr.Services)
 		}
 	}
 	if strings.Contains(string(b), `"missing"`) != strings.Contains(string(b), `"needs-information"`) {

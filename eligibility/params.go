@@ -5,16 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"net/url"
 	"strings"
-	"time"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/rickb777/date/v2"
 
+	"github.com/expatcentre/loket/dated"
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/yamlfile"
 )
 
 // A Unit is the unit of a legal parameter's value.
@@ -29,23 +26,21 @@ const (
 )
 
 // A Param is a legal parameter's value on a reference date, as a [Reason]
-// cites it: the value in force, the date it has been valid from and where
-// it is published.
+// cites it: the entry in force, with the date it has been valid from,
+// where it is published and what it is.
 type Param struct {
 	// Name is the parameter's role in the reason, the key of the reason's
 	// "params" in the JSON contract: "threshold", "age", "years", "months".
 	Name string
 	// ID is the parameter's id in eligibility/params, such as
 	// "income.highly-skilled-migrant.30-plus".
-	ID string
-	// Value is the value in Unit: euros for EUR (whole euros unless the
-	// law has cents), a whole number for Years and Months. Countries
-	// parameters are not cited in reasons.
-	Value     float64
-	Unit      Unit
-	ValidFrom date.Date
-	Source    string // an https URL
-	Note      string
+	ID   string
+	Unit Unit
+	// Entry is the value in force: its Value is in Unit, euros for EUR
+	// (whole euros unless the law has cents), a whole number for Years and
+	// Months (Countries parameters are not cited in reasons); its From is
+	// the date it has been valid from; its Source an https URL.
+	dated.Entry[float64]
 }
 
 // Cents returns the Value of an EUR parameter in euro cents.
@@ -56,38 +51,29 @@ type parameter struct {
 	id          string
 	description string
 	unit        Unit
-	yearly      bool    // indexed every 1 January
-	values      []entry // by from, ascending
+	values      dated.Series[amount] // Indexed: every 1 January
 }
 
-// entry is one dated value of a parameter.
-type entry struct {
-	from   date.Date
-	null   bool // the rule did not exist on these dates
-	num    float64
-	set    map[string]struct{} // Countries
-	source string
-	note   string
+// amount is the value of a parameter from a date.
+type amount struct {
+	null bool                // the rule did not exist on these dates
+	num  float64             // EUR, Years, Months
+	set  map[string]struct{} // Countries
 }
 
-// at returns the entry in force on d, or nil when d is before the first.
-func (p *parameter) at(d date.Date) *entry {
-	for i := len(p.values) - 1; i >= 0; i-- {
-		if p.values[i].from <= d {
-			return &p.values[i]
-		}
-	}
-	return nil
-}
+// at returns the value in force on d, and false when d is before the
+// first.
+func (p *parameter) at(d date.Date) (dated.Entry[amount], bool) { return p.values.At(d) }
 
 // param returns the value of p on d under the name used in a reason, and
 // false when the rule did not exist on d.
 func (p *parameter) param(name string, d date.Date) (Param, bool) {
-	e := p.at(d)
-	if e == nil || e.null {
+	e, ok := p.at(d)
+	if !ok || e.Value.null {
 		return Param{}, false
 	}
-	return Param{Name: name, ID: p.id, Value: e.num, Unit: p.unit, ValidFrom: e.from, Source: e.source, Note: e.note}, true
+	return Param{Name: name, ID: p.id, Unit: p.unit, Entry: dated.Entry[float64]{
+		From: e.From, Value: e.Value.num, Source: e.Source, Note: e.Note, Unverified: e.Unverified}}, true
 }
 
 // must returns the value of p on d; the rules use it for parameters that
@@ -145,45 +131,17 @@ const (
 	idFreeMovement     = "free-movement.countries"
 )
 
-// yamlParam is a parameter as written in eligibility/params/*.yaml.
-type yamlParam struct {
-	Description string      `yaml:"description"`
-	Unit        string      `yaml:"unit"`
-	Indexed     string      `yaml:"indexed"`
-	Values      []yamlEntry `yaml:"values"`
+// paramFormat is a parameter file for package yamlfile.
+var paramFormat = yamlfile.Format{
+	Name:     "a parameter file",
+	Expected: "parameters by id (income.eu-blue-card: ...)",
+	Depth:    5,
+	Keys:     14,
+	Values:   "a few hundred",
 }
 
-type yamlEntry struct {
-	From   ast.Node `yaml:"from"`
-	Value  ast.Node `yaml:"value"`
-	Source ast.Node `yaml:"source"`
-	Note   string   `yaml:"note"`
-}
-
-// posError is an error at a place in a parameter file.
-func posError(file string, n ast.Node, field, format string, a ...any) error {
-	msg := fmt.Sprintf(format, a...)
-	if field != "" {
-		msg = field + ": " + msg
-	}
-	if n == nil || n.GetToken() == nil {
-		return fmt.Errorf("%s: %s", file, msg)
-	}
-	p := n.GetToken().Position
-	return fmt.Errorf("%s:%d:%d: %s", file, p.Line, p.Column, msg)
-}
-
-// yamlError gives an error of the yaml package the position it carries.
-func yamlError(file string, err error) error {
-	var ye yaml.Error
-	if errors.As(err, &ye) && ye.GetToken() != nil {
-		p := ye.GetToken().Position
-		return fmt.Errorf("%s:%d:%d: %s", file, p.Line, p.Column, ye.GetMessage())
-	}
-	return fmt.Errorf("%s: %w", file, err)
-}
-
-// loadParams reads every params/*.yaml file of fsys.
+// loadParams reads every params/*.yaml file of fsys. It reports every
+// error of every file at once, as yamlfile.Errors.
 func loadParams(fsys fs.FS) (map[string]*parameter, error) {
 	names, err := fs.Glob(fsys, "params/*.yaml")
 	if err != nil {
@@ -193,163 +151,148 @@ func loadParams(fsys fs.FS) (map[string]*parameter, error) {
 		return nil, errors.New("params: no parameter files (params/*.yaml)")
 	}
 	params := map[string]*parameter{}
+	where := map[string]string{} // parameter id -> file
+	var errs yamlfile.Errors
 	for _, name := range names {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
-		if err := parseParamFile(name, src, params); err != nil {
-			return nil, err
+		d := yamlfile.NewDecoder(name, src, paramFormat)
+		for _, p := range decodeParamFile(d) {
+			if prev, dup := where[p.id]; dup {
+				d.Errorf(p.at, "parameter %s is defined in %s too", p.id, prev)
+				continue
+			}
+			where[p.id] = name
+			params[p.id] = p.parameter
+		}
+		errs = append(errs, d.Errors()...)
+	}
+	if len(errs) == 0 {
+		for _, id := range paramIDs() {
+			if params[id] == nil {
+				errs = append(errs, &yamlfile.Error{File: "params", Msg: "missing parameter " + id})
+			}
 		}
 	}
-	for _, id := range paramIDs() {
-		if params[id] == nil {
-			return nil, fmt.Errorf("params: missing parameter %s", id)
-		}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return params, nil
 }
 
-func parseParamFile(file string, src []byte, params map[string]*parameter) error {
-	f, err := parser.ParseBytes(src, 0)
-	if err != nil {
-		return yamlError(file, err)
-	}
-	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
-		return fmt.Errorf("%s: want one YAML document, a mapping from parameter id to parameter", file)
-	}
-	m, ok := f.Docs[0].Body.(*ast.MappingNode)
+// placedParameter is a parameter and where it was written.
+type placedParameter struct {
+	*parameter
+	at yamlfile.At
+}
+
+// decodeParamFile decodes one parameter file: a mapping from parameter id
+// to parameter.
+func decodeParamFile(d *yamlfile.Decoder) []placedParameter {
+	doc, ok := d.Parse()
 	if !ok {
-		return posError(file, f.Docs[0].Body, "", "want a mapping from parameter id to parameter")
+		return nil
 	}
-	for _, kv := range m.Values {
-		id := kv.Key.GetToken().Value
-		want, canBeNull, known := paramUnit(id)
-		if !known {
-			return posError(file, kv.Key, "", "unknown parameter %q", id)
-		}
-		if params[id] != nil {
-			return posError(file, kv.Key, "", "parameter %s defined twice", id)
-		}
-		var y yamlParam
-		if err := yaml.NodeToValue(kv.Value, &y, yaml.Strict()); err != nil {
-			return yamlError(file, err)
-		}
-		p, err := compileParam(file, id, want, canBeNull, kv, y)
-		if err != nil {
-			return err
-		}
-		params[id] = p
-	}
-	return nil
-}
-
-func compileParam(file, id string, want Unit, canBeNull bool, kv *ast.MappingValueNode, y yamlParam) (*parameter, error) {
-	p := &parameter{id: id, description: strings.TrimSpace(y.Description), unit: Unit(y.Unit)}
-	if p.description == "" {
-		return nil, posError(file, kv.Key, id, "missing description")
-	}
-	if p.unit != want {
-		return nil, posError(file, kv.Key, id+".unit", "got %q, want %q", y.Unit, want)
-	}
-	switch y.Indexed {
-	case "":
-	case "yearly":
-		p.yearly = true
-	default:
-		return nil, posError(file, kv.Key, id+".indexed", "got %q, want yearly or nothing", y.Indexed)
-	}
-	if len(y.Values) == 0 {
-		return nil, posError(file, kv.Key, id, "no values")
-	}
-	for i, ye := range y.Values {
-		field := fmt.Sprintf("%s.values[%d]", id, i)
-		e, err := compileEntry(file, field, p.unit, ye)
-		if err != nil {
-			return nil, err
-		}
-		if i > 0 && e.from <= p.values[i-1].from {
-			return nil, posError(file, ye.From, field+".from", "%s is not after the previous entry's %s", e.from, p.values[i-1].from)
-		}
-		if e.null && !canBeNull {
-			return nil, posError(file, ye.Value, field+".value", "missing: this parameter must have a value on every date")
-		}
-		p.values = append(p.values, e)
-	}
-	return p, nil
-}
-
-func compileEntry(file, field string, unit Unit, ye yamlEntry) (entry, error) {
-	var e entry
-	if ye.From == nil {
-		return e, fmt.Errorf("%s: %s.from: missing", file, field)
-	}
-	d, err := parseDate(ye.From.GetToken().Value)
-	if err != nil {
-		return e, posError(file, ye.From, field+".from", "%v", err)
-	}
-	e.from = d
-	if ye.Source == nil {
-		return e, fmt.Errorf("%s: %s.source: missing", file, field)
-	}
-	e.source = ye.Source.GetToken().Value
-	if u, err := url.Parse(e.source); err != nil || u.Scheme != "https" || u.Host == "" {
-		return e, posError(file, ye.Source, field+".source", "want an https URL, got %q", e.source)
-	}
-	e.note = strings.TrimSpace(ye.Note)
-	if e.note == "" {
-		return e, posError(file, ye.From, field+".note", "missing: say what the value is (an indexation, a change in the law)")
-	}
-	var v any
-	if ye.Value != nil {
-		if err := yaml.NodeToValue(ye.Value, &v); err != nil {
-			return e, yamlError(file, err)
-		}
-	}
-	if v == nil {
-		e.null = true
-		return e, nil
-	}
-	switch unit {
-	case Countries:
-		list, ok := v.([]any)
-		if !ok || len(list) == 0 {
-			return e, posError(file, ye.Value, field+".value", "want a list of ISO 3166-1 alpha-2 codes")
-		}
-		e.set = make(map[string]struct{}, len(list))
-		for _, c := range list {
-			s, _ := c.(string)
-			if _, err := parseCountry(s); err != nil || s != strings.ToUpper(s) {
-				return e, posError(file, ye.Value, field+".value", "%q is not an ISO 3166-1 alpha-2 code in upper case", c)
+	var out []placedParameter
+	ids := paramIDs()
+	fields := make([]yamlfile.Field, len(ids))
+	for i, id := range ids {
+		fields[i] = yamlfile.Field{Name: id, Decode: func(a yamlfile.At) {
+			if p := decodeParam(d, a, id); p != nil {
+				out = append(out, placedParameter{p, a})
 			}
-			e.set[s] = struct{}{}
-		}
-	default:
-		var x float64
-		switch n := v.(type) {
-		case uint64:
-			x = float64(n)
-		case int64:
-			x = float64(n)
-		case float64:
-			x = n
-		default:
-			return e, posError(file, ye.Value, field+".value", "want a number, got %v", v)
-		}
-		if x < 0 || (unit != EUR && x != math.Trunc(x)) || (unit == EUR && math.Abs(x*100-math.Round(x*100)) > 1e-6) {
-			return e, posError(file, ye.Value, field+".value", "%v is not a valid amount of %s", x, unit)
-		}
-		e.num = x
+		}}
 	}
-	return e, nil
+	d.Keys(doc, "a mapping from parameter id to parameter", "parameter", fields)
+	return out
 }
 
-// parseDate parses a calendar date written YYYY-MM-DD, refusing days that
-// do not exist (2026-02-30) rather than rolling them over.
-func parseDate(s string) (date.Date, error) {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return 0, fmt.Errorf("want a date YYYY-MM-DD, got %s", excerpt.Quote(s))
+// decodeParam decodes the parameter id: its description, unit, indexed and
+// values. It returns nil when the parameter has errors.
+func decodeParam(d *yamlfile.Decoder, a yamlfile.At, id string) *parameter {
+	want, nullable, _ := paramUnit(id)
+	p := &parameter{id: id, unit: want}
+	ok := true
+	var (
+		indexed yamlfile.Val[bool]
+		values  []yamlfile.DatedValue[amount]
+	)
+	d.Mapping(a, "a parameter (description, unit, indexed, values)", []yamlfile.Field{
+		{Name: "description", Missing: "the parameter's description", Decode: func(a yamlfile.At) {
+			v := d.NonEmpty(a, "text: what the parameter is")
+			p.description, ok = strings.TrimSpace(v.V), ok && v.OK
+		}},
+		{Name: "unit", Missing: "the unit: " + string(want), Decode: func(a yamlfile.At) {
+			v := d.OneOf(a, string(EUR), string(Years), string(Months), string(Countries))
+			if v.OK && Unit(v.V) != want {
+				d.Errorf(a, "expected %s, the unit of %s, found %s", want, id, excerpt.Quote(v.V))
+			}
+			ok = ok && v.OK && Unit(v.V) == want
+		}},
+		{Name: "indexed", Decode: func(a yamlfile.At) { indexed = d.Indexed(a); ok = ok && indexed.OK }},
+		{Name: "values", Missing: "the values: a list with at least one (- from: ...)", Decode: func(a yamlfile.At) {
+			values = yamlfile.DatedValues(d, a, true, func(a yamlfile.At) yamlfile.Val[amount] {
+				return decodeAmount(d, a, want, nullable)
+			})
+		}},
+	})
+	for _, v := range values {
+		ok = ok && v.From.OK && v.Value.OK && v.Source.OK && v.Note.OK && (v.Verified.OK || !v.Verified.At.Given())
 	}
-	return date.NewAt(t), nil
+	p.values = yamlfile.Series(d, values, indexed.V)
+	if !ok || len(p.values.Entries) != len(values) || len(values) == 0 {
+		return nil
+	}
+	return p
+}
+
+// decodeAmount decodes the value of a parameter in unit: null when the
+// rule did not exist (if nullable), a list of countries, or a number.
+func decodeAmount(d *yamlfile.Decoder, a yamlfile.At, unit Unit, nullable bool) yamlfile.Val[amount] {
+	v := yamlfile.Val[amount]{At: a}
+	switch {
+	case a.Null():
+		if !nullable {
+			d.Errorf(a, "expected a value: this parameter has one on every date (null is for a rule that did not exist yet)")
+			return v
+		}
+		v.V.null, v.OK = true, true
+	case unit == Countries:
+		v.OK = true
+		v.OK = d.List(a, "a list of ISO 3166-1 alpha-2 codes such as [BE, NL]", func(a yamlfile.At) {
+			c := d.Str(a, "text: an ISO 3166-1 alpha-2 code such as NL")
+			if !c.OK {
+				v.OK = false
+				return
+			}
+			if _, err := parseCountry(c.V); err != nil || c.V != strings.ToUpper(c.V) {
+				d.Errorf(a, "expected an ISO 3166-1 alpha-2 code in upper case such as NL, found %s", excerpt.Quote(c.V))
+				v.OK = false
+				return
+			}
+			if v.V.set == nil {
+				v.V.set = map[string]struct{}{}
+			}
+			v.V.set[c.V] = struct{}{}
+		}) && v.OK
+		if v.OK && len(v.V.set) == 0 {
+			d.Errorf(a, "expected a list of ISO 3166-1 alpha-2 codes, found an empty list")
+			v.OK = false
+		}
+	default:
+		n := d.Number(a)
+		v.V.num, v.OK = n.V, n.OK
+		switch {
+		case !n.OK:
+		case unit == EUR && (n.V < 0 || math.Abs(n.V*100-math.Round(n.V*100)) > 1e-6):
+			d.Errorf(a, "expected an amount in euros of at least 0 with at most two decimals, found %v", n.V)
+			v.OK = false
+		case unit != EUR && (n.V < 0 || n.V != math.Trunc(n.V)):
+			d.Errorf(a, "expected a whole number of %s, found %v", unit, n.V)
+			v.OK = false
+		}
+	}
+	return v
 }

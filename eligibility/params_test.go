@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"errors"
 	"io/fs"
 	"net/url"
 	"strings"
@@ -8,6 +9,8 @@ import (
 	"testing/fstest"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/expatcentre/loket/internal/yamlfile"
 )
 
 // TestIncomeCriteria checks the income criteria of the issue, date by date:
@@ -83,10 +86,10 @@ func TestParamSources(t *testing.T) {
 		t.Errorf("%d parameters, want %d", len(rules.params), len(rules.ParamIDs()))
 	}
 	for id, p := range rules.params {
-		for _, e := range p.values {
-			u, err := url.Parse(e.source)
-			if err != nil || u.Scheme != "https" || e.note == "" {
-				t.Errorf("%s from %s: source %q, note %q", id, e.from, e.source, e.note)
+		for _, e := range p.values.Entries {
+			u, err := url.Parse(e.Source)
+			if err != nil || u.Scheme != "https" || e.Note == "" || e.Unverified {
+				t.Errorf("%s from %s: source %q, note %q, unverified %v", id, e.From, e.Source, e.Note, e.Unverified)
 			}
 		}
 	}
@@ -113,16 +116,8 @@ func TestFreeMovement(t *testing.T) {
 	}
 }
 
-func TestServiceIDs(t *testing.T) {
-	got := strings.Join(mustDefault(t).ServiceIDs(), " ")
-	want := "brp-registration immigration-advice ind-biometrics one-stop-shop-intake residence-permit-collection residence-sticker"
-	if got != want {
-		t.Errorf("ServiceIDs() = %s\nwant %s", got, want)
-	}
-}
-
-// TestCompileErrors checks that broken parameter and service files are
-// refused with the file, line and column.
+// TestCompileErrors checks that broken parameter files are refused with
+// every error at once, each with the file, line, column and field path.
 func TestCompileErrors(t *testing.T) {
 	good := func() fstest.MapFS {
 		m := fstest.MapFS{}
@@ -142,53 +137,103 @@ func TestCompileErrors(t *testing.T) {
 	if _, err := Compile(good()); err != nil {
 		t.Fatalf("the embedded files copied: %v", err)
 	}
-	edit := func(file, old, new string) fstest.MapFS {
+	// edit makes each change (file, old text, new text, ...) to the good
+	// files.
+	edit := func(changes ...string) fstest.MapFS {
 		m := good()
-		s := string(m[file].Data)
-		if !strings.Contains(s, old) {
-			t.Fatalf("%s has no %q", file, old)
+		for i := 0; i+2 < len(changes); i += 3 {
+			file, old, new := changes[i], changes[i+1], changes[i+2]
+			s := string(m[file].Data)
+			if !strings.Contains(s, old) {
+				t.Fatalf("%s has no %q", file, old)
+			}
+			m[file] = &fstest.MapFile{Data: []byte(strings.Replace(s, old, new, 1))}
 		}
-		m[file] = &fstest.MapFile{Data: []byte(strings.Replace(s, old, new, 1))}
 		return m
 	}
+	const (
+		income     = "params/income.yaml"
+		conditions = "params/conditions.yaml"
+		nationals  = "params/nationality.yaml"
+	)
 	tests := []struct {
 		name string
 		fsys fstest.MapFS
-		want string
+		want []string // the lines of the error
 	}{
-		{"a day that does not exist", edit("params/income.yaml", "from: 2025-01-01", "from: 2025-02-30"),
-			`params/income.yaml:24:13: income.highly-skilled-migrant.30-plus.values[1].from: want a date YYYY-MM-DD, got "2025-02-30"`},
-		{"dates out of order", edit("params/income.yaml", "from: 2025-01-01", "from: 2023-01-01"),
-			"params/income.yaml:24:13: income.highly-skilled-migrant.30-plus.values[1].from: 2023-01-01 is not after the previous entry's 2024-01-01"},
-		{"a source that is not https", edit("params/income.yaml", "source: https://ind.nl/en/required-amounts-income-requirements", "source: ind.nl"),
-			`params/income.yaml:22:15: income.highly-skilled-migrant.30-plus.values[0].source: want an https URL, got "ind.nl"`},
-		{"a value that is not a number", edit("params/income.yaml", "value: 5331", "value: lots"),
-			"params/income.yaml:21:14: income.highly-skilled-migrant.30-plus.values[0].value: want a number, got lots"},
-		{"a null where the rule must exist", edit("params/income.yaml", "value: 5331", "value: null"),
-			"income.highly-skilled-migrant.30-plus.values[0].value: missing"},
-		{"a misspelt field", edit("params/income.yaml", "  indexed: yearly\n", "  indexd: yearly\n"),
-			`params/income.yaml:18:3: unknown field "indexd"`},
-		{"an unknown parameter", edit("params/conditions.yaml", "highly-skilled-migrant.age-boundary:", "highly-skilled-migrant.age-limit:"),
-			`params/conditions.yaml:4:1: unknown parameter "highly-skilled-migrant.age-limit"`},
-		{"a wrong unit", edit("params/conditions.yaml", "unit: years", "unit: months"),
-			`highly-skilled-migrant.age-boundary.unit: got "months", want "years"`},
-		{"a fraction of a year", edit("params/conditions.yaml", "value: 30", "value: 30.5"),
-			"highly-skilled-migrant.age-boundary.values[0].value: 30.5 is not a valid amount of years"},
-		{"a bad country code", edit("params/nationality.yaml", "FR, GR,", "FR, EL,"),
-			`"EL" is not an ISO 3166-1 alpha-2 code in upper case`},
-		{"a missing note", edit("params/conditions.yaml", "      note: Article 12(1), 1 year\n", ""),
-			"intra-corporate-transferee.maximum.trainee.values[0].note: missing"},
-		{"a service id with capitals", edit("services.yaml", "[brp-registration]", "[BRP]"),
-			`services.yaml: routes.eu-citizen.eligible: "BRP" is not a service id`},
-		{"an outcome without services", edit("services.yaml", "    needs-information: [immigration-advice]\n", ""),
-			"services.yaml: routes.eu-citizen: no services for outcome needs-information"},
-		{"an unknown reason code", edit("services.yaml", "free-movement-national:", "free-movement:"),
-			`services.yaml: by_reason: unknown reason code "free-movement"`},
+		{"a day that does not exist", edit(income, "from: 2025-01-01", "from: 2025-02-30"), []string{
+			`params/income.yaml:24:13: income.highly-skilled-migrant.30-plus.values[1].from: expected a date like 2026-12-24, found "2025-02-30": day out of range`}},
+		{"dates out of order", edit(income, "from: 2025-01-01", "from: 2023-01-01"), []string{
+			"params/income.yaml:24:13: income.highly-skilled-migrant.30-plus.values[1].from: the values must be in date order: 2023-01-01 is not after 2024-01-01, the date of the value before it"}},
+		{"a source that is not a URL", edit(income, "source: https://ind.nl/en/required-amounts-income-requirements", "source: ind.nl"), []string{
+			`params/income.yaml:22:15: income.highly-skilled-migrant.30-plus.values[0].source: expected an absolute http or https URL such as https://example.org/, found "ind.nl"`}},
+		{"a source that is not https", edit(income, "source: https://ind.nl/en/required-amounts-income-requirements", "source: http://ind.nl/"), []string{
+			`params/income.yaml:22:15: income.highly-skilled-migrant.30-plus.values[0].source: expected an https URL, found "http://ind.nl/"`}},
+		{"a value that is not a number", edit(income, "value: 5331", "value: lots"), []string{
+			`params/income.yaml:21:14: income.highly-skilled-migrant.30-plus.values[0].value: expected a number, found text "lots"`}},
+		{"a null where the rule must exist", edit(income, "value: 5331", "value: null"), []string{
+			"params/income.yaml:21:14: income.highly-skilled-migrant.30-plus.values[0].value: expected a value: this parameter has one on every date (null is for a rule that did not exist yet)"}},
+		{"a misspelt field", edit(income, "  indexed: yearly\n", "  indexd: yearly\n"), []string{
+			`params/income.yaml:18:3: income.highly-skilled-migrant.30-plus.indexd: unknown field "indexd"; did you mean "indexed"?`}},
+		{"a misspelt parameter", edit(conditions, "highly-skilled-migrant.age-boundary:", "highly-skilled-migrant.age-boundry:"), []string{
+			`params/conditions.yaml:4:1: highly-skilled-migrant.age-boundry: unknown parameter "highly-skilled-migrant.age-boundry"; did you mean "highly-skilled-migrant.age-boundary"?`}},
+		{"a wrong unit", edit(conditions, "unit: years", "unit: months"), []string{
+			`params/conditions.yaml:8:9: highly-skilled-migrant.age-boundary.unit: expected years, the unit of highly-skilled-migrant.age-boundary, found "months"`}},
+		{"a fraction of a year", edit(conditions, "value: 30", "value: 30.5"), []string{
+			"params/conditions.yaml:11:14: highly-skilled-migrant.age-boundary.values[0].value: expected a whole number of years, found 30.5"}},
+		{"a bad country code", edit(nationals, "FR, GR,", "FR, EL,"), []string{
+			`params/nationality.yaml:13:59: free-movement.countries.values[0].value[11]: expected an ISO 3166-1 alpha-2 code in upper case such as NL, found "EL"`}},
+		{"a missing note", edit(conditions, "      note: Article 12(1), 1 year\n", ""), []string{
+			"params/conditions.yaml:108:7: intra-corporate-transferee.maximum.trainee.values[0].note: missing a note that says what the value is"}},
+		{"a parameter in two files", func() fstest.MapFS {
+			m := good()
+			m["params/extra.yaml"] = &fstest.MapFile{Data: []byte(`highly-skilled-migrant.age-boundary:
+  description: the age boundary again
+  unit: years
+  values:
+    - {from: 2024-01-01, value: 30, source: "https://example.org/", note: a copy}
+`)}
+			return m
+		}(), []string{
+			"params/extra.yaml:2:3: highly-skilled-migrant.age-boundary: parameter highly-skilled-migrant.age-boundary is defined in params/conditions.yaml too"}},
+		{"a parameter twice in a file", edit(conditions, "highly-skilled-migrant.reduced-window:", "highly-skilled-migrant.age-boundary:"), []string{
+			"params/conditions.yaml:15:1: highly-skilled-migrant.age-boundary: parameter highly-skilled-migrant.age-boundary is given twice (first on line 4)"}},
+		{"every error of every file at once", edit(
+			income, "from: 2025-01-01", "from: 2025-02-30",
+			income, "value: 5331", "value: lots",
+			income, "  indexed: yearly\n", "  indexd: yearly\n",
+			conditions, "unit: years", "unit: months",
+			conditions, "value: 30", "value: 30.5",
+			nationals, "FR, GR,", "FR, EL,",
+		), []string{
+			`params/conditions.yaml:8:9: highly-skilled-migrant.age-boundary.unit: expected years, the unit of highly-skilled-migrant.age-boundary, found "months"`,
+			"params/conditions.yaml:11:14: highly-skilled-migrant.age-boundary.values[0].value: expected a whole number of years, found 30.5",
+			`params/income.yaml:18:3: income.highly-skilled-migrant.30-plus.indexd: unknown field "indexd"; did you mean "indexed"?`,
+			`params/income.yaml:21:14: income.highly-skilled-migrant.30-plus.values[0].value: expected a number, found text "lots"`,
+			`params/income.yaml:24:13: income.highly-skilled-migrant.30-plus.values[1].from: expected a date like 2026-12-24, found "2025-02-30": day out of range`,
+			`params/nationality.yaml:13:59: free-movement.countries.values[0].value[11]: expected an ISO 3166-1 alpha-2 code in upper case such as NL, found "EL"`,
+		}},
+		{"not YAML", edit(nationals, "free-movement.countries:", "free-movement.countries: ["), []string{}},
+		{"an empty file", func() fstest.MapFS {
+			m := good()
+			m["params/extra.yaml"] = &fstest.MapFile{Data: []byte("# nothing yet\n")}
+			return m
+		}(), []string{"params/extra.yaml: the file is empty: expected parameters by id (income.eu-blue-card: ...)"}},
 	}
 	for _, tt := range tests {
 		_, err := Compile(tt.fsys)
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: got error %v\nwant one containing %s", tt.name, err, tt.want)
+		var errs yamlfile.Errors
+		switch {
+		case err == nil:
+			t.Errorf("%s: no error", tt.name)
+		case !errors.As(err, &errs):
+			t.Errorf("%s: error %v (%T), want yamlfile.Errors", tt.name, err, err)
+		case len(tt.want) == 0:
+			if len(errs) != 1 || !strings.HasPrefix(errs[0].Msg, "invalid YAML: ") || errs[0].Line == 0 {
+				t.Errorf("%s: got %v, want one error of invalid YAML with a place", tt.name, err)
+			}
+		case err.Error() != strings.Join(tt.want, "\n"):
+			t.Errorf("%s: got\n%v\nwant\n%s", tt.name, err, strings.Join(tt.want, "\n"))
 		}
 	}
 	m := good()

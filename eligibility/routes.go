@@ -179,8 +179,8 @@ func (e *eval) addMissing(code string, eff Effect, missing []string, params []Pa
 		Params: window(a.params, p), Args: window(a.args, g), Missing: window(a.strs, s)})
 }
 
-// decide sets the outcome, the missing facts and the services from the
-// reasons.
+// decide sets the outcome, the missing facts and the route that applies
+// instead from the reasons.
 func (e *eval) decide() {
 	var decisive string
 	e.rr.Outcome = route.Eligible
@@ -209,13 +209,9 @@ func (e *eval) decide() {
 		}
 		e.rr.Missing = window(a.strs, start)
 	}
-	list := e.r.services[e.rr.Route][e.rr.Outcome]
-	if byReason, ok := e.r.byReason[decisive]; ok && decisive != "" {
-		list = byReason
+	if decisive == codeFreeMovement {
+		e.rr.Instead = route.EUCitizen
 	}
-	start := len(a.strs)
-	a.strs = append(a.strs, list...)
-	e.rr.Services = window(a.strs, start)
 }
 
 func contains(list []string, s string) bool {
@@ -232,7 +228,8 @@ func params(ps ...Param) []Param { return ps }
 // freeMovement reports whether the nationality has free movement on the
 // reference date.
 func (e *eval) freeMovement() bool {
-	_, ok := e.r.freeMovement.at(e.d).set[e.f.Nationality]
+	v, _ := e.r.freeMovement.at(e.d)
+	_, ok := v.Value.set[e.f.Nationality]
 	return ok
 }
 

@@ -7,24 +7,21 @@ import (
 	"io/fs"
 	"slices"
 
-	"github.com/goccy/go-yaml"
 	"github.com/rickb777/date/v2"
 
 	"github.com/expatcentre/loket/route"
 )
 
-//go:embed params/*.yaml services.yaml
+//go:embed params/*.yaml
 var embedded embed.FS
 
-// Rules are the eligibility rules with their legal parameters and the
-// services to book next, compiled once and then asked many times. A *Rules
-// is immutable and safe for concurrent use.
+// Rules are the eligibility rules with their legal parameters, compiled
+// once and then asked many times. A *Rules is immutable and safe for
+// concurrent use.
 type Rules struct {
-	params   map[string]*parameter
-	start    date.Date // the first date on which every parameter has a value
-	stale    date.Date // from this date the yearly-indexed figures may be outdated
-	services map[route.Route]map[route.Outcome][]string
-	byReason map[string][]string
+	params map[string]*parameter
+	start  date.Date // the first date on which every parameter has a value
+	stale  date.Date // from this date the yearly-indexed figures may be outdated
 
 	hsm30Plus, hsmUnder30, hsmReduced, blueCard, blueCardReduced     *parameter
 	ageBoundary, hsmWindow, blueCardWindow, blueCardContract         *parameter
@@ -33,16 +30,17 @@ type Rules struct {
 	blueCardReducedSince                                             date.Date // its first value
 }
 
-// Default returns the rules compiled from the parameters and services
-// embedded in the package (eligibility/params/*.yaml and
-// eligibility/services.yaml). It fails only if those files are broken,
-// which the package's tests rule out; keep the *Rules rather than calling
-// Default for every check.
+// Default returns the rules compiled from the parameters embedded in the
+// package (eligibility/params/*.yaml). It fails only if those files are
+// broken, which the package's tests rule out; keep the *Rules rather than
+// calling Default for every check.
 func Default() (*Rules, error) { return Compile(embedded) }
 
 // Compile compiles rules from a file system laid out like the package's
-// embedded data: params/*.yaml with the legal parameters and services.yaml
-// with the services to book next. Errors name the file, line and column.
+// embedded data: params/*.yaml with the legal parameters (see the package
+// documentation for their format). It reports every error of every file
+// at once, one per line, each with the file, line, column and field path
+// ("params/income.yaml:24:13: income.eu-blue-card.values[1].from: ...").
 func Compile(fsys fs.FS) (*Rules, error) {
 	params, err := loadParams(fsys)
 	if err != nil {
@@ -50,12 +48,10 @@ func Compile(fsys fs.FS) (*Rules, error) {
 	}
 	r := &Rules{params: params, stale: date.Max()}
 	for _, p := range params {
-		r.start = max(r.start, p.values[0].from)
-		if p.yearly {
-			// Amounts indexed every 1 January: a year after the last
-			// known change, a newer amount is due.
-			r.stale = min(r.stale, p.values[len(p.values)-1].from.AddDate(1, 0, 0))
-		}
+		r.start = max(r.start, p.values.Entries[0].From)
+		// Amounts indexed every 1 January: a year after the last known
+		// change, a newer amount is due.
+		r.stale = min(r.stale, p.values.StaleFrom())
 	}
 	r.hsm30Plus, r.hsmUnder30, r.hsmReduced = params[idHSM30Plus], params[idHSMUnder30], params[idHSMReduced]
 	r.blueCard, r.blueCardReduced = params[idBlueCard], params[idBlueCardReduced]
@@ -64,14 +60,11 @@ func Compile(fsys fs.FS) (*Rules, error) {
 	r.ictGroupMinimum, r.ictMaxManager, r.ictMaxTrainee = params[idICTGroupMinimum], params[idICTMaxManager], params[idICTMaxTrainee]
 	r.freeMovement = params[idFreeMovement]
 	r.blueCardReducedSince = date.Max()
-	for _, e := range r.blueCardReduced.values {
-		if !e.null {
-			r.blueCardReducedSince = e.from
+	for _, e := range r.blueCardReduced.values.Entries {
+		if !e.Value.null {
+			r.blueCardReducedSince = e.From
 			break
 		}
-	}
-	if err := r.loadServices(fsys); err != nil {
-		return nil, err
 	}
 	return r, nil
 }
@@ -107,39 +100,16 @@ func (r *Rules) ParamIDs() []string { return paramIDs() }
 // that need no residence permit on d, and false when d is before
 // [Rules.Start].
 func (r *Rules) FreeMovement(d date.Date) ([]string, bool) {
-	e := r.freeMovement.at(d)
-	if e == nil {
+	e, ok := r.freeMovement.at(d)
+	if !ok {
 		return nil, false
 	}
-	list := make([]string, 0, len(e.set))
-	for c := range e.set {
+	list := make([]string, 0, len(e.Value.set))
+	for c := range e.Value.set {
 		list = append(list, c)
 	}
 	slices.Sort(list)
 	return list, true
-}
-
-// ServiceIDs returns every service id that a result can list, sorted: the
-// services an expat centre's catalogue must offer for these rules.
-func (r *Rules) ServiceIDs() []string {
-	var ids []string
-	add := func(list []string) {
-		for _, id := range list {
-			if !slices.Contains(ids, id) {
-				ids = append(ids, id)
-			}
-		}
-	}
-	for _, byOutcome := range r.services {
-		for _, list := range byOutcome {
-			add(list)
-		}
-	}
-	for _, list := range r.byReason {
-		add(list)
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 // ErrBeforeStart is returned, wrapped, by [Rules.Check] for a reference date
@@ -216,8 +186,13 @@ type RouteResult struct {
 	// NeedsInformation outcome, in the order the reasons ask for them;
 	// none when what is needed is a criterion loket does not assess.
 	Missing []string
-	// Services are the ids of the centre's services to book next.
-	Services []string
+	// Instead is the route that applies instead of this one, when the
+	// outcome is NotEligible because another route is the way: EUCitizen
+	// for a national of the EU, the EEA or Switzerland asking about a
+	// residence permit, who needs none (the reason
+	// free-movement-national). Empty otherwise. A centre advises the
+	// services of that route (services.Catalogue.BookNext).
+	Instead route.Route
 }
 
 // A Reason is one rule applied to the facts: a stable code, what it did to
@@ -281,93 +256,4 @@ func (rs Reason) TemplateData() map[string]any {
 		data["missing"] = s
 	}
 	return data
-}
-
-// yamlServices is services.yaml.
-type yamlServices struct {
-	Routes   map[string]map[string][]string `yaml:"routes"`
-	ByReason map[string][]string            `yaml:"by_reason"`
-}
-
-// validServiceID reports whether id is lower-case words and digits joined
-// by single hyphens, like "ind-biometrics".
-func validServiceID(id string) bool {
-	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-		case c == '-' && id[i-1] != '-':
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-func (r *Rules) loadServices(fsys fs.FS) error {
-	const file = "services.yaml"
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return err
-	}
-	var y yamlServices
-	if err := yaml.UnmarshalWithOptions(src, &y, yaml.Strict()); err != nil {
-		return yamlError(file, err)
-	}
-	checkIDs := func(field string, ids []string) error {
-		if len(ids) == 0 {
-			return fmt.Errorf("%s: %s: no services", file, field)
-		}
-		for _, id := range ids {
-			if !validServiceID(id) {
-				return fmt.Errorf("%s: %s: %q is not a service id (lower-case words joined by -)", file, field, id)
-			}
-		}
-		return nil
-	}
-	r.services = map[route.Route]map[route.Outcome][]string{}
-	for name, byOutcome := range y.Routes {
-		rt, err := route.Parse(name)
-		if err != nil {
-			return fmt.Errorf("%s: routes: %w", file, err)
-		}
-		m := map[route.Outcome][]string{}
-		for o, ids := range byOutcome {
-			outcome := route.Outcome(o)
-			switch outcome {
-			case route.Eligible, route.NotEligible, route.NeedsInformation:
-			default:
-				return fmt.Errorf("%s: routes.%s: unknown outcome %q: want eligible, not-eligible or needs-information", file, name, o)
-			}
-			if err := checkIDs("routes."+name+"."+o, ids); err != nil {
-				return err
-			}
-			m[outcome] = ids
-		}
-		for _, o := range []route.Outcome{route.Eligible, route.NotEligible, route.NeedsInformation} {
-			if m[o] == nil {
-				return fmt.Errorf("%s: routes.%s: no services for outcome %s", file, name, o)
-			}
-		}
-		r.services[rt] = m
-	}
-	for _, rt := range route.All() {
-		if r.services[rt] == nil {
-			return fmt.Errorf("%s: routes: no services for route %s", file, rt)
-		}
-	}
-	r.byReason = map[string][]string{}
-	for code, ids := range y.ByReason {
-		if !slices.Contains(ReasonCodes(), code) {
-			return fmt.Errorf("%s: by_reason: unknown reason code %q", file, code)
-		}
-		if err := checkIDs("by_reason."+code, ids); err != nil {
-			return err
-		}
-		r.byReason[code] = ids
-	}
-	return nil
 }

@@ -143,8 +143,11 @@ func TestPropertyMissingFacts(t *testing.T) {
 					t.Fatalf("%s: asks for %s, which is known", rr.Route, m)
 				}
 			}
-			if len(rr.Services) == 0 {
-				t.Fatalf("%s: no services", rr.Route)
+			// Another route applies instead exactly when free movement
+			// decides that this one does not.
+			freeMovement := rr.Outcome == route.NotEligible && firstFailed(rr) == codeFreeMovement
+			if (rr.Instead == route.EUCitizen) != freeMovement || (rr.Instead != "" && rr.Instead != route.EUCitizen) {
+				t.Fatalf("%s: instead %q, free movement decisive %v", rr.Route, rr.Instead, freeMovement)
 			}
 		}
 		g := genFactsOn(t, f.Date)
@@ -276,4 +279,14 @@ func BenchmarkCheckRoute(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// firstFailed returns the code of the first reason that failed, or "".
+func firstFailed(rr RouteResult) string {
+	for _, rs := range rr.Reasons {
+		if rs.Effect == Failed {
+			return rs.Code
+		}
+	}
+	return ""
 }

@@ -2,12 +2,10 @@ package services_test
 
 import (
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/expatcentre/loket/centre"
-	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/services"
 )
@@ -32,25 +30,6 @@ func ids(ss []services.Service) []string {
 		out = append(out, s.ID)
 	}
 	return out
-}
-
-// Every service that package eligibility can send a visitor to exists in
-// the Maastricht catalogue.
-func TestEligibilityServicesInMaastricht(t *testing.T) {
-	rules, err := eligibility.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat := maastricht(t)
-	want := rules.ServiceIDs()
-	if len(want) == 0 {
-		t.Fatal("eligibility lists no services")
-	}
-	for _, id := range want {
-		if _, ok := cat.Service(id); !ok {
-			t.Errorf("eligibility can return service %q, which the Maastricht catalogue lacks (it has %s)", id, strings.Join(cat.IDs(), ", "))
-		}
-	}
 }
 
 // The catalogue has the services the issue names, each at a desk.

@@ -1,12 +1,14 @@
 // Package services is a centre's catalogue of services: which services can
-// be used at an instant, the next times a service can be used, and when the
-// procedure a service starts is expected to be decided.
+// be used at an instant, the next times a service can be used, when the
+// procedure a service starts is expected to be decided, and which services
+// to book after an eligibility check.
 //
 //	cat := services.New(centre.Default())                      // once
 //	open := cat.Available(now)                                 // services usable now
 //	s, _ := cat.Service("ind-biometrics")
 //	next := s.Next(now, 3, 90*24*time.Hour)                    // its next three opening intervals
 //	est, err := cat.Estimate("ind-hsm-decision", submitted)    // target and statutory dates
+//	book := cat.BookNext(res.Routes[0])                        // after an eligibility.Result
 //
 // The services themselves are data in the centre file (see
 // [centre.Service]); this package adds the queries. Queries read no clock:
@@ -59,6 +61,13 @@
 //
 // Every [Period] lists the days it skipped and why ([Skipped]), and
 // [Period.Explain] says it in Dutch or English.
+//
+// # After an eligibility check
+//
+// Package eligibility decides routes and names no services; the centre
+// file says what to book next per route and outcome (book_next).
+// [Catalogue.BookNext] joins the two: the services the centre advises for a
+// route's result, or for the route that applies instead.
 //
 // # Concurrency
 //

@@ -9,6 +9,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/dated"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
@@ -50,7 +51,7 @@ type Period struct {
 	Target *centre.Target
 	// Value is the period's length in force on the date of submission,
 	// with its source: in the Target's unit.
-	Value centre.DatedValue
+	Value dated.Entry[float64]
 	// Days is the number of days counted: working days for working-days
 	// and weeks (5 per week), calendar days for days.
 	Days int
@@ -149,8 +150,8 @@ func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 	for i := range s.Processing {
 		t := &s.Processing[i]
 		v, ok := t.Amount.At(submitted)
-		if len(t.Amount.Values) > 0 {
-			first = min(first, t.Amount.Values[0].From)
+		if len(t.Amount.Entries) > 0 {
+			first = min(first, t.Amount.Entries[0].From)
 		}
 		if !ok {
 			continue
@@ -168,7 +169,7 @@ func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 }
 
 // period counts one period from the day after submitted.
-func (c *Catalogue) period(t *centre.Target, v centre.DatedValue, submitted date.Date) (Period, error) {
+func (c *Catalogue) period(t *centre.Target, v dated.Entry[float64], submitted date.Date) (Period, error) {
 	p := Period{Target: t, Value: v, Start: submitted + 1}
 	beyond := func(d date.Date) error {
 		return fmt.Errorf("the count reaches %s: %w", d, ErrOutOfRange)

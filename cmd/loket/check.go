@@ -8,11 +8,11 @@ import (
 	"os"
 	"strings"
 
-	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/internal/excerpt"
 	"github.com/expatcentre/loket/route"
+	"github.com/expatcentre/loket/services"
 )
 
 // setupCheck is "loket check": which residence routes the facts in a
@@ -46,14 +46,15 @@ func setupCheck(fs *flagSet) func(c *context, args []string) int {
 		if err == nil {
 			var res eligibility.Result
 			if res, err = rules.Check(facts); err == nil {
+				cat := services.New(ce)
 				if *flags.format == "json" {
-					v, err := checkJSON(res, c.p, ce)
+					v, err := checkJSON(res, c.p, cat)
 					if err != nil {
 						return c.fail(1, "cli.error.write", map[string]any{"Error": err.Error()})
 					}
 					return c.writeOutput(true, v, nil)
 				}
-				return c.writeOutput(false, nil, func(w io.Writer) error { return writeCheckText(w, res, c.p, ce) })
+				return c.writeOutput(false, nil, func(w io.Writer) error { return writeCheckText(w, res, c.p, cat) })
 			}
 		}
 		var fe *eligibility.FactsError
@@ -109,10 +110,11 @@ func degreeIDs() string {
 }
 
 // checkJSON returns the JSON of loket check (docs/json.md): the contract
-// of package eligibility, which the widget shares, and under "services"
-// the services its routes name, as the centre describes them.
-func checkJSON(res eligibility.Result, p *i18n.Printer, ce *centre.Centre) (map[string]json.RawMessage, error) {
-	raw, err := json.Marshal(res.Contract(p))
+// of package eligibility, which the widget shares, with the services the
+// centre advises for each route, and under "services" those services, as
+// the centre describes them.
+func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue) (map[string]json.RawMessage, error) {
+	raw, err := json.Marshal(res.Contract(p, cat.BookNextIDs))
 	if err != nil {
 		return nil, err
 	}
@@ -123,18 +125,13 @@ func checkJSON(res eligibility.Result, p *i18n.Printer, ce *centre.Centre) (map[
 	list := []checkServiceJSON{}
 	seen := map[string]bool{}
 	for _, rr := range res.Routes {
-		for _, id := range rr.Services {
-			if seen[id] {
+		for _, s := range cat.BookNext(rr) {
+			if seen[s.ID] {
 				continue
 			}
-			seen[id] = true
-			sj := checkServiceJSON{ID: id}
-			if s, ok := ce.Service(id); ok {
-				kind := string(s.Kind)
-				sj.Kind, sj.Name, sj.Desk, sj.DeskName = &kind, orNull(p.Text(s.Name)), orNull(s.Desk.ID), orNull(p.Text(s.Desk.Name))
-				sj.BookingURL = orNull(s.BookingURL)
-			}
-			list = append(list, sj)
+			seen[s.ID] = true
+			list = append(list, checkServiceJSON{ID: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name),
+				Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name), BookingURL: orNull(s.BookingURL)})
 		}
 	}
 	if fields["services"], err = json.Marshal(list); err != nil {
@@ -143,15 +140,14 @@ func checkJSON(res eligibility.Result, p *i18n.Printer, ce *centre.Centre) (map[
 	return fields, nil
 }
 
-// checkServiceJSON is a service that loket check names: null fields for a
-// service the centre lacks.
+// checkServiceJSON is a service that loket check names.
 type checkServiceJSON struct {
 	ID         string  `json:"id"`
-	Kind       *string `json:"kind"`
-	Name       *string `json:"name"`
-	Desk       *string `json:"desk"`
-	DeskName   *string `json:"desk_name"`
-	BookingURL *string `json:"booking_url"`
+	Kind       string  `json:"kind"`
+	Name       string  `json:"name"`
+	Desk       string  `json:"desk"`
+	DeskName   string  `json:"desk_name"`
+	BookingURL *string `json:"booking_url"` // null for a procedure
 }
 
 // writeCheckText writes the reference date, the note on outdated amounts
@@ -159,7 +155,7 @@ type checkServiceJSON struct {
 // with its effect (✓ met, ✗ failed, ? unknown, – not assessed by loket, ·
 // an explanation), the facts needed, the services to book next and the
 // procedures decided without a visit.
-func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, c *centre.Centre) error {
+func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, cat *services.Catalogue) error {
 	fmt.Fprintln(w, p.T("eligibility.date", map[string]any{"date": p.Date(res.Date)}))
 	if res.Outdated {
 		fmt.Fprintln(w, p.T("eligibility.outdated", map[string]any{"date": p.Date(res.Date)}))
@@ -174,7 +170,7 @@ func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, c *cen
 		if len(rr.Missing) > 0 {
 			fmt.Fprintf(w, "  %s\n", p.T("eligibility.needed", map[string]any{"facts": eligibility.FactList(p, rr.Missing)}))
 		}
-		visits, procedures := serviceNames(p, c, rr.Services)
+		visits, procedures := serviceNames(p, cat.BookNext(rr))
 		if len(visits) > 0 {
 			fmt.Fprintf(w, "  %s\n", p.T("eligibility.services", map[string]any{"services": strings.Join(visits, ", ")}))
 		}
@@ -200,20 +196,16 @@ func effectMark(e eligibility.Effect) string {
 	return "·"
 }
 
-// serviceNames names services by their names in the centre's catalogue,
-// each followed by its id, apart: the visits to book and the procedures
-// that are decided without a visit. An id the centre lacks is a visit
-// shown as it is.
-func serviceNames(p *i18n.Printer, c *centre.Centre, ids []string) (visits, procedures []string) {
-	for _, id := range ids {
-		s, ok := c.Service(id)
-		switch {
-		case !ok:
-			visits = append(visits, id)
-		case s.Kind == centre.Procedure:
-			procedures = append(procedures, p.T("eligibility.service", map[string]any{"name": p.Text(s.Name), "id": id}))
-		default:
-			visits = append(visits, p.T("eligibility.service", map[string]any{"name": p.Text(s.Name), "id": id}))
+// serviceNames names services by their names, each followed by its id,
+// apart: the visits to book and the procedures that are decided without a
+// visit.
+func serviceNames(p *i18n.Printer, ss []services.Service) (visits, procedures []string) {
+	for _, s := range ss {
+		name := p.T("eligibility.service", map[string]any{"name": p.Text(s.Name), "id": s.ID})
+		if s.IsVisit() {
+			visits = append(visits, name)
+		} else {
+			procedures = append(procedures, name)
 		}
 	}
 	return visits, procedures

@@ -13,6 +13,7 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/services"
 )
 
 // checkStdin runs loket check with args and the facts on standard input.
@@ -134,16 +135,21 @@ func TestCheckJSONContract(t *testing.T) {
 	}
 }
 
-// A service the centre lacks is named with null fields.
-func TestCheckJSONUnknownService(t *testing.T) {
+// A centre whose file gives no advice (book_next) names no services.
+func TestCheckJSONNoAdvice(t *testing.T) {
 	centreFile := writeTemp(t, "small.yaml", oneDesk)
 	code, stdout, stderr := checkStdin(`{"date": "2026-03-01", "nationality": "BE", "purpose": "eu-citizen"}`, "--format", "json", "--centre", centreFile)
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	c := decodeContract(t, stdout)
-	if len(c.Services) == 0 || c.Services[0].ID != "brp-registration" || c.Services[0].Kind != nil || c.Services[0].Name != nil || c.Services[0].BookingURL != nil {
-		t.Errorf("services %+v", c.Services)
+	if c.Services == nil || len(c.Services) != 0 {
+		t.Errorf("services %+v, want []", c.Services)
+	}
+	for _, r := range c.Routes {
+		if r.Services == nil || len(r.Services) != 0 {
+			t.Errorf("%s: services %v, want []", r.Route, r.Services)
+		}
 	}
 }
 
@@ -228,9 +234,14 @@ func TestCheckTextMarks(t *testing.T) {
 			t.Errorf("effectMark(%s) = %q, want %q", e, got, want)
 		}
 	}
-	c := centre.Default()
-	visits, procedures := serviceNames(i18n.NewPrinter(language.English), c, []string{"ind-biometrics", "ind-hsm-decision", "nope"})
-	if strings.Join(visits, ", ") != "IND biometrics (ind-biometrics), nope" ||
+	cat := services.New(centre.Default())
+	var ss []services.Service
+	for _, id := range []string{"ind-biometrics", "ind-hsm-decision", "brp-registration"} {
+		s, _ := cat.Service(id)
+		ss = append(ss, s)
+	}
+	visits, procedures := serviceNames(i18n.NewPrinter(language.English), ss)
+	if strings.Join(visits, ", ") != "IND biometrics (ind-biometrics), Fast-track registration in the BRP (brp-registration)" ||
 		strings.Join(procedures, ", ") != "IND decision on a highly skilled migrant application (ind-hsm-decision)" {
 		t.Errorf("visits %q, procedures %q", visits, procedures)
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/dated"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/services"
 )
@@ -113,7 +114,7 @@ type skippedJSON struct {
 // noteIn returns the note of a dated value when p speaks its language:
 // centre files write their notes in English, so a Dutch output leaves
 // them out (and keeps the source, its date and whether it is verified).
-func noteIn(p *i18n.Printer, v centre.DatedValue) string {
+func noteIn(p *i18n.Printer, v dated.Entry[float64]) string {
 	if p.Lang() != language.English {
 		return ""
 	}

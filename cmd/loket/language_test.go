@@ -123,11 +123,11 @@ func newLangWords(t *testing.T) *langWords {
 		}
 		for _, p := range s.Processing {
 			add(p.Name.NL, p.Name.EN)
-			for _, v := range p.Amount.Values {
+			for _, v := range p.Amount.Entries {
 				texts["en"] = append(texts["en"], v.Note) // notes are English
 			}
 		}
-		for _, v := range s.Fee.Values {
+		for _, v := range s.Fee.Entries {
 			texts["en"] = append(texts["en"], v.Note)
 		}
 	}

@@ -1,4 +1,4 @@
-package centre
+package yamlfile
 
 import (
 	"strings"
@@ -110,7 +110,7 @@ func TestLimitsBoundTheParser(t *testing.T) {
 		Fatalf(string, ...any)
 	}, src string) {
 		t.Helper()
-		d := &decoder{file: "t.yaml", src: []byte(src)}
+		d := NewDecoder("t.yaml", []byte(src), Format{})
 		estimate, _, _, ok := d.scanText(1 << 30)
 		if !ok {
 			return
@@ -171,7 +171,7 @@ func (v *depthVisitor) Visit(n ast.Node) ast.Visitor {
 // bytes: the limits leave room for files far larger and deeper.
 func TestMaastrichtWithinLimits(t *testing.T) {
 	src := centres.Maastricht()
-	d := &decoder{file: "maastricht.yaml", src: src}
+	d := NewDecoder("maastricht.yaml", src, Format{})
 	estimate, _, _, ok := d.scanText(1 << 30)
 	if !ok {
 		t.Fatal(d.errs)

@@ -1,4 +1,4 @@
-package centre
+package yamlfile
 
 import (
 	"strings"
@@ -7,17 +7,17 @@ import (
 	"github.com/goccy/go-yaml/token"
 )
 
-// charPos returns the line and column in the file of character i (from 0)
-// of the value of a scalar node, or of the place just after the value when
-// i is its length. It follows plain and quoted scalars on one line and
-// literal blocks ("|"); for anything else (folded or multi-line scalars)
-// it returns false, and the caller points at the scalar instead.
-func (d *decoder) charPos(n ast.Node, i int) (line, col int, ok bool) {
+// CharPos returns the line and column in the file of character i (from 0)
+// of the text at a, or of the place just after the text when i is its
+// length. It follows plain and quoted scalars on one line and literal
+// blocks ("|"); for anything else (folded or multi-line scalars) it returns
+// false, and the caller points at the text as a whole instead.
+func (d *Decoder) CharPos(a At, i int) (line, col int, ok bool) {
 	if i < 0 {
 		return 0, 0, false
 	}
 	var places [][2]int
-	switch n := n.(type) {
+	switch n := a.node.(type) {
 	case *ast.StringNode:
 		places = d.scalarPlaces(n.GetToken(), n.Value)
 	case *ast.LiteralNode:
@@ -34,7 +34,7 @@ func (d *decoder) charPos(n ast.Node, i int) (line, col int, ok bool) {
 // line returns line l of the source (from 1) as characters. It keeps the
 // lines it has converted: a file may have thousands of errors on one long
 // line.
-func (d *decoder) line(l int) []rune {
+func (d *Decoder) line(l int) []rune {
 	if d.lines == nil {
 		d.lines = strings.Split(string(d.src), "\n")
 		d.runes = map[int][]rune{}
@@ -53,7 +53,7 @@ func (d *decoder) line(l int) []rune {
 // scalarPlaces maps each character of a one-line plain or quoted scalar,
 // and the place after it, to its line and column. It returns nil when the
 // source does not spell the value on one line.
-func (d *decoder) scalarPlaces(tk *token.Token, value string) [][2]int {
+func (d *Decoder) scalarPlaces(tk *token.Token, value string) [][2]int {
 	if tk == nil || tk.Position == nil {
 		return nil
 	}
@@ -109,7 +109,7 @@ func (d *decoder) scalarPlaces(tk *token.Token, value string) [][2]int {
 // literalPlaces maps each character of a literal block scalar ("|", "|-"
 // or "|+", without an indentation indicator) whose header is tk, and the
 // place after it, to its line and column.
-func (d *decoder) literalPlaces(tk *token.Token, value string) [][2]int {
+func (d *Decoder) literalPlaces(tk *token.Token, value string) [][2]int {
 	if tk == nil || tk.Position == nil || strings.ContainsAny(tk.Value, "123456789") {
 		return nil
 	}

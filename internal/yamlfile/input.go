@@ -1,4 +1,4 @@
-package centre
+package yamlfile
 
 import (
 	"bytes"
@@ -23,18 +23,18 @@ import (
 // encoding (UTF-8 without a byte-order mark or control characters), its
 // blank lines and its number of YAML tokens. It records an error and
 // returns false at the first problem.
-func (d *decoder) checkInput(lim Limits) bool {
+func (d *Decoder) checkInput() bool {
 	src := d.src
-	if maxSize := lim.maxSize(); len(src) > maxSize {
+	if maxSize := d.format.maxSize(); len(src) > maxSize {
 		line, col := lineCol(src, maxSize)
-		d.add(line, col, "", fmt.Sprintf("the file is larger than %s, the most a centre file may have", size(maxSize)), ErrTooLarge)
+		d.Add(line, col, "", fmt.Sprintf("the file is larger than %s, the most %s may have", size(maxSize), d.format.Name), ErrTooLarge)
 		return false
 	}
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		d.add(1, 1, "", "the file starts with a byte-order mark (U+FEFF): save it as UTF-8 without one", nil)
+		d.Add(1, 1, "", "the file starts with a byte-order mark (U+FEFF): save it as UTF-8 without one", nil)
 		return false
 	}
-	maxTokens := lim.maxTokens()
+	maxTokens := d.format.maxTokens()
 	tokens, off, probe, ok := d.scanText(maxTokens)
 	if !ok {
 		return false
@@ -48,8 +48,8 @@ func (d *decoder) checkInput(lim Limits) bool {
 			return false
 		}
 		line, col := lineCol(src, off)
-		d.add(line, col, "", fmt.Sprintf("the file has more than %d YAML tokens (keys, values, dashes, commas and the like), the most allowed with a size limit of %s",
-			maxTokens, size(lim.maxSize())), ErrTooLarge)
+		d.Add(line, col, "", fmt.Sprintf("the file has more than %d YAML tokens (keys, values, dashes, commas and the like), the most allowed with a size limit of %s",
+			maxTokens, size(d.format.maxSize())), ErrTooLarge)
 		return false
 	}
 	return true
@@ -65,7 +65,7 @@ const probeTokens = DefaultMaxSize / tokensPerByte
 // (probe) where it has more than probeTokens, or off. It records an error
 // and returns false for a character that is not UTF-8 or not allowed in
 // YAML, and for too many blank lines in a row.
-func (d *decoder) scanText(maxTokens int) (tokens, off, probe int, ok bool) {
+func (d *Decoder) scanText(maxTokens int) (tokens, off, probe int, ok bool) {
 	src := d.src
 	var (
 		line, col = 1, 1
@@ -80,13 +80,13 @@ func (d *decoder) scanText(maxTokens int) (tokens, off, probe int, ok bool) {
 		r, n := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
-			d.add(line, col, "", fmt.Sprintf("invalid UTF-8: the byte 0x%02X starts no character; save the file as UTF-8", src[i]), nil)
+			d.Add(line, col, "", fmt.Sprintf("invalid UTF-8: the byte 0x%02X starts no character; save the file as UTF-8", src[i]), nil)
 			return tokens, i, i, false
 		case r == '\uFEFF':
-			d.add(line, col, "", "a byte-order mark (U+FEFF) in the middle of the file", nil)
+			d.Add(line, col, "", "a byte-order mark (U+FEFF) in the middle of the file", nil)
 			return tokens, i, i, false
 		case !printable(r):
-			d.add(line, col, "", fmt.Sprintf("the control character %U is not allowed in YAML", r), nil)
+			d.Add(line, col, "", fmt.Sprintf("the control character %U is not allowed in YAML", r), nil)
 			return tokens, i, i, false
 		}
 		// Every character that may be (or start) a token of its own
@@ -123,7 +123,7 @@ func (d *decoder) scanText(maxTokens int) (tokens, off, probe int, ok bool) {
 			if !lineStart {
 				blank = 0
 			} else if blank++; blank > maxBlankLines {
-				d.add(line, 1, "", fmt.Sprintf("more than %d blank lines in a row", maxBlankLines), nil)
+				d.Add(line, 1, "", fmt.Sprintf("more than %d blank lines in a row", maxBlankLines), nil)
 				return tokens, i, i, false
 			}
 			line, col, lineStart, directive = line+1, 1, true, false
@@ -214,15 +214,15 @@ type layout struct {
 
 // checkLayout records an error and returns false when l goes beyond
 // MaxDepth or maxKeys.
-func (d *decoder) checkLayout(l layout) bool {
+func (d *Decoder) checkLayout(l layout) bool {
 	if l.at == nil {
 		return true
 	}
-	msg := fmt.Sprintf("lists and mappings nested more than %d deep: a centre file nests about 6 deep", MaxDepth)
+	msg := fmt.Sprintf("lists and mappings nested more than %d deep: %s nests about %d deep", MaxDepth, d.format.Name, d.format.Depth)
 	if l.depth <= MaxDepth {
-		msg = fmt.Sprintf("a mapping with more than %d keys: the mappings of a centre file have at most 13", maxKeys)
+		msg = fmt.Sprintf("a mapping with more than %d keys: the mappings of %s have at most %d", maxKeys, d.format.Name, d.format.Keys)
 	}
-	d.add(max(l.at.Line, 1), max(l.at.Column, 1), "", msg, nil)
+	d.Add(max(l.at.Line, 1), max(l.at.Column, 1), "", msg, nil)
 	return false
 }
 

@@ -1,0 +1,78 @@
+package yamlfile
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Error is one problem in a file, with the place where it was found.
+type Error struct {
+	// File is the file's name as the caller gave it.
+	File string
+	// Line and Column locate the problem, counting from 1; Column counts
+	// characters, not bytes. Both are 0 for a problem that has no place in
+	// the file, such as an empty file.
+	Line, Column int
+	// Path is the field the problem is in, as written in the file:
+	// "desks[1].hours". It is empty for a YAML syntax error or a problem of
+	// the whole file.
+	Path string
+	// Msg says what was expected and what was found.
+	Msg string
+	// Err is the underlying error, if any, such as [ErrTooLarge].
+	Err error
+}
+
+// Error implements error: "maastricht.yaml:14:9: desks[1].hours: column 7:
+// expected a time like 09:00, found "9h"". The line and column are left
+// out for a problem of the whole file, the path when there is none.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	b.WriteString(": ")
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Unwrap returns the underlying error, or nil.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errors is every problem found in one or more files, sorted by file (in
+// the order they were decoded), line and column.
+type Errors []*Error
+
+// Error implements error: the errors one per line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the errors, so that errors.Is and errors.As look into
+// each of them.
+func (es Errors) Unwrap() []error {
+	errs := make([]error, len(es))
+	for i, e := range es {
+		errs[i] = e
+	}
+	return errs
+}
+
+// sort sorts es by line and column, keeping the order of errors at the
+// same place.
+func (es Errors) sort() {
+	slices.SortStableFunc(es, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+}
