@@ -107,7 +107,8 @@
 // then by the centre's holiday closures, then by its exceptions (see
 // [schedule.Schedule]). The centre's extra closures close every desk and
 // win over a desk's own exceptions: an exception that spans a closure
-// applies on its other days.
+// applies on its other days. [Centre.ClosedOn] tells whether a day is a
+// closure of the whole centre, and why, by the same check.
 package centre
 
 import (
@@ -166,6 +167,9 @@ type Centre struct {
 	// check, per route and outcome (see BookNext), in the order of the
 	// file; empty when the file gives none.
 	Advice []Advice
+
+	// closures is the schedule of the centre's closures (see ClosedOn).
+	closures *schedule.Schedule
 }
 
 // Address is a postal address.

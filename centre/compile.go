@@ -37,6 +37,8 @@ func (d *decoder) compile(cfg *config) *Centre {
 	c.Location = d.location(cfg.doc, cfg.timeZone)
 	c.Holidays, c.HolidayClosures = d.holidayPolicy(cfg.holidays)
 	c.ExtraClosures = d.extraClosures(cfg.holidays.extra)
+	closures := closureOptions(c)
+	d.compileClosures(c, closures)
 
 	ids := map[string]at{}
 	allIDs := true
@@ -49,7 +51,7 @@ func (d *decoder) compile(cfg *config) *Centre {
 		} else {
 			ids[k.id.V] = k.id.At
 		}
-		if desk := d.compileDesk(k, c); desk != nil {
+		if desk := d.compileDesk(k, c, closures); desk != nil {
 			c.Desks = append(c.Desks, desk)
 		}
 	}
@@ -243,14 +245,14 @@ type exceptionRef struct {
 }
 
 // compileDesk checks a desk's hours, recurrences and exceptions and
-// compiles its schedule. It returns nil when the desk has errors.
-func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
-	// The centre's closures, then the desk's exceptions on the days the
-	// centre is open.
+// compiles its schedule on the layers of the centre's closures (see
+// closureOptions). It returns nil when the desk has errors.
+func (d *decoder) compileDesk(k *deskConfig, c *Centre, closures []osm.Option) *Desk {
+	// The centre's closures come first among the exceptions, then the
+	// desk's exceptions on the days the centre is open.
 	var exs []osm.Exception
 	var refs []exceptionRef
-	for _, cl := range c.ExtraClosures {
-		exs = append(exs, osm.Exception{Dates: cl.Dates, Reason: cl.Name})
+	for range c.ExtraClosures {
 		refs = append(refs, exceptionRef{index: -1})
 	}
 	var rs []placedRange
@@ -287,15 +289,7 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre) *Desk {
 	if !exprOK {
 		expr = "closed" // to check the other layers
 	}
-	opts := []osm.Option{
-		osm.WithHolidays(c.Holidays),
-		osm.WithHolidayClosures(c.HolidayClosures),
-		osm.WithExceptions(exs...),
-		osm.WithRecurrences(rcs...),
-	}
-	if c.Location != nil {
-		opts = append(opts, osm.WithLocation(c.Location))
-	}
+	opts := append(closures[:len(closures):len(closures)], osm.WithExceptions(exs...), osm.WithRecurrences(rcs...))
 	// The compiler reports every problem of every layer at once.
 	s, err := osm.Parse(expr, opts...)
 	if err != nil {

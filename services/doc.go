@@ -36,7 +36,10 @@
 //     Sunday, the holidays the centre closes on (its holidays.closed_on:
 //     in Maastricht every public holiday and carnival Monday and Tuesday)
 //     and its extra closures (Christmas Eve, New Year's Eve) are not
-//     counted; the period ends on the last working day counted.
+//     counted; the period ends on the last working day counted. Whether a
+//     day is a closure of the centre, and which, is the check that closes
+//     its desks ([centre.Centre.ClosedOn]): an extra closure that covers a
+//     holiday is the reason given for that day.
 //   - weeks: the IND states its targets in weeks ("a decision within 2
 //     weeks"); loket counts a week as 5 working days on the centre's
 //     calendar, so 2 weeks are 10 working days and a target across

@@ -2,7 +2,6 @@ package services
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -214,26 +213,21 @@ func (c *Catalogue) period(t *centre.Target, v dated.Entry[float64], submitted d
 }
 
 // closedOn says whether d is not a working day of the centre, and why:
-// a weekend, a holiday the centre closes on, or an extra closure.
+// a weekend, or a closure of the whole centre as its desks' schedules have
+// it (centre.Centre.ClosedOn): a holiday the centre closes on, or an extra
+// closure.
 func (c *Catalogue) closedOn(d date.Date) (Skipped, bool) {
 	if w := d.Weekday(); w == time.Saturday || w == time.Sunday {
 		return Skipped{Date: d, Why: Weekend}, true
 	}
-	cl := c.centre.HolidayClosures
-	if len(cl.Kinds) > 0 || len(cl.IDs) > 0 {
-		var buf [4]holidays.Holiday
-		for _, h := range c.centre.Holidays.AllOn(d, buf[:0]) {
-			if slices.Contains(cl.Kinds, h.Kind) || slices.Contains(cl.IDs, h.ID) {
-				return Skipped{Date: d, Why: Holiday, Holiday: h.ID, Name: schedule.Text{NL: h.Name.NL, EN: h.Name.EN}}, true
-			}
-		}
+	cl, closed := c.centre.ClosedOn(d)
+	switch {
+	case !closed:
+		return Skipped{}, false
+	case cl.IsHoliday():
+		return Skipped{Date: d, Why: Holiday, Holiday: cl.Holiday.ID, Name: cl.Name}, true
 	}
-	for _, x := range c.centre.ExtraClosures {
-		if x.Dates.Start() <= d && d < x.Dates.End() {
-			return Skipped{Date: d, Why: Closure, Name: x.Name}, true
-		}
-	}
-	return Skipped{}, false
+	return Skipped{Date: d, Why: Closure, Name: cl.Name}, true
 }
 
 // atwDay says whether a statutory period that ends on d is extended by

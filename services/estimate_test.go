@@ -306,3 +306,51 @@ func TestEstimateErrors(t *testing.T) {
 		t.Errorf("before the data: %v", err)
 	}
 }
+
+// A working day is a day on which the centre is not closed as its desks'
+// schedules have it (centre.Centre.ClosedOn): where an extra closure covers
+// a holiday, the closure is the reason, as the desks' hours give it.
+func TestEstimateClosureOverHoliday(t *testing.T) {
+	c, err := centre.Load("t.yaml", []byte(`id: t
+name: {nl: T, en: T}
+holidays:
+  closed_on: {kinds: [public]}
+  extra_closures:
+    - {from: 2026-12-24, to: 2026-12-28, name: {nl: Kerstsluiting, en: Christmas closure}}
+desks:
+  - id: a
+    name: {nl: A, en: A}
+    hours: Mo-Fr 09:00-17:00
+services:
+  - id: p
+    kind: procedure
+    name: {nl: P, en: P}
+    desk: a
+    processing:
+      - id: w
+        kind: target
+        name: {nl: W, en: W}
+        unit: working-days
+        values:
+          - {from: 2026-01-01, value: 3, source: "https://example.org/", note: three days}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := services.New(c).Estimate("p", day(t, "2026-12-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// We 23 (1); Th 24, Fr 25 (Christmas Day), Sa 26, Su 27 and Mo 28 in
+	// the closure; Tu 29 (2), We 30 (3).
+	p := e.Periods[0]
+	var got []string
+	for _, s := range p.Skipped {
+		got = append(got, s.Date.String()+" "+s.Why.String()+" "+s.Name.EN)
+	}
+	want := []string{"2026-12-24 closure Christmas closure", "2026-12-25 closure Christmas closure",
+		"2026-12-26 weekend ", "2026-12-27 weekend ", "2026-12-28 closure Christmas closure"}
+	if p.Due != day(t, "2026-12-30") || strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("due %s, skipped %q\nwant due 2026-12-30, skipped %q", p.Due, got, want)
+	}
+}
