@@ -272,3 +272,40 @@ func TestCorrectedNotes(t *testing.T) {
 		t.Errorf("%s = %v, want 3", idICTGroupMinimum, p.Value)
 	}
 }
+
+// FuzzParamFile feeds an arbitrary file in place of params/income.yaml:
+// nothing may panic, and a refusal lists errors that each name the file
+// and a place in it (or the file as a whole) with a message.
+func FuzzParamFile(f *testing.F) {
+	income, err := fs.ReadFile(embedded, "params/income.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{string(income), "", "a: b", "income.eu-blue-card: []", "- 1", "income.eu-blue-card:\n  values: [{value: null}]\n",
+		"&a x: *a", strings.Repeat("[", 200)} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := fstest.MapFS{"params/income.yaml": &fstest.MapFile{Data: data}}
+		for _, name := range []string{"params/conditions.yaml", "params/nationality.yaml"} {
+			b, err := fs.ReadFile(embedded, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[name] = &fstest.MapFile{Data: b}
+		}
+		_, err := Compile(m)
+		if err == nil {
+			return
+		}
+		var errs yamlfile.Errors
+		if !errors.As(err, &errs) || len(errs) == 0 {
+			t.Fatalf("error %v (%T), want yamlfile.Errors", err, err)
+		}
+		for _, e := range errs {
+			if e.Msg == "" || (e.Line == 0) != (e.Column == 0) || e.File != "params/income.yaml" && e.File != "params" {
+				t.Fatalf("error %#v", e)
+			}
+		}
+	})
+}
