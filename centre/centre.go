@@ -243,18 +243,19 @@ func Load(filename string, data []byte) (*Centre, error) {
 }
 
 // Default returns the built-in centre: the Maastricht International
-// Centre, compiled from the embedded examples/centres/maastricht.yaml. Each
-// call compiles the file anew (see BenchmarkLoadMaastricht for the cost),
-// so keep the result.
+// Centre of the embedded examples/centres/maastricht.yaml, decoded from its
+// compiled form (maastricht.loket, which a test holds equal to what the
+// YAML compiles to): a decode, not a YAML compile (see
+// BenchmarkDefault). Each call decodes anew, so keep the result.
 //
-// Default panics if the embedded file does not load. The package's tests
-// rule out a broken file, which leaves one cause: a machine without a time
+// Default panics if the embedded data does not load. The package's tests
+// rule out broken data, which leaves one cause: a machine without a time
 // zone database that knows Europe/Amsterdam. Programs for such machines
-// (and js/wasm) import time/tzdata, as cmd/loket does.
+// import time/tzdata, as cmd/loket does.
 func Default() *Centre {
-	c, err := Load(centres.MaastrichtFile, centres.Maastricht())
+	c, err := Decode(centres.MaastrichtCompiled())
 	if err != nil {
-		panic(fmt.Sprintf("centre: the embedded %s does not load: %v", centres.MaastrichtFile, err))
+		panic(fmt.Sprintf("centre: the embedded %s does not load: %v", centres.MaastrichtCompiledFile, err))
 	}
 	return c
 }

@@ -47,6 +47,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/internal/catalog"
+	"github.com/expatcentre/loket/internal/catalog/more"
 	"github.com/expatcentre/loket/text"
 )
 
@@ -160,7 +161,12 @@ func (p *Printer) Language() text.Lang { return p.lang }
 // integer). An id that the message files lack, or a placeholder missing
 // from data, is a programming error (which the package tests catch): T then
 // returns the id in brackets, "[status.open]".
-func (p *Printer) T(id string, data map[string]any) string { return catalog.T(p.lang, id, data) }
+func (p *Printer) T(id string, data map[string]any) string {
+	if catalog.Has(id) {
+		return catalog.T(p.lang, id, data)
+	}
+	return more.T(p.lang, id, data)
+}
 
 // Text returns t in the Printer's language, or in the other language when
 // that one is empty.

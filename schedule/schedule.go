@@ -123,6 +123,10 @@ func (s *Schedule) Holidays() holidays.Calendar { return s.cal }
 // recurrences and holiday closures are not part of it.
 func (s *Schedule) String() string { return s.t.Program().Expr }
 
+// Timetable returns the engine that answers the schedule's queries, for
+// loket's packages that share it with the query side of a browser.
+func (s *Schedule) Timetable() *timetable.Timetable { return s.t }
+
 // MarshalBinary returns the schedule in loket's compiled binary form:
 // versioned, sealed with a checksum, and naming its time zone and holiday
 // region, so that a query side without the compilers (Unmarshal, or the

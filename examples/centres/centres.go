@@ -2,8 +2,14 @@
 // embedded in the binary: maastricht.yaml, the Maastricht International
 // Centre, is loket's default centre and the template for other centres.
 //
-// The files are data: package centre decodes and compiles them.
+// The files are data: package centre decodes and compiles them. Each is
+// also here compiled (<id>.loket, loket's compiled centre form, written by
+// go generate ./examples/centres), so that loading a built-in centre costs
+// a decode, not a YAML compile; a test fails when a compiled file is not
+// what its YAML gives.
 package centres
+
+//go:generate go run ./gen
 
 import (
 	"embed"
@@ -13,11 +19,15 @@ import (
 // MaastrichtFile is the name of the Maastricht centre file in [FS].
 const MaastrichtFile = "maastricht.yaml"
 
-//go:embed *.yaml
+// MaastrichtCompiledFile is the name of the compiled Maastricht centre in
+// [FS].
+const MaastrichtCompiledFile = "maastricht.loket"
+
+//go:embed *.yaml *.loket
 var files embed.FS
 
-// FS returns the embedded centre files, one YAML file per centre, at the
-// root of the file system.
+// FS returns the embedded centre files at the root of the file system:
+// for each centre, its YAML file and its compiled form.
 func FS() fs.FS { return files }
 
 // Maastricht returns the contents of maastricht.yaml. Each call returns a
@@ -26,6 +36,16 @@ func Maastricht() []byte {
 	data, err := files.ReadFile(MaastrichtFile)
 	if err != nil {
 		// The file is embedded at build time, so this cannot happen.
+		panic("centres: " + err.Error())
+	}
+	return data
+}
+
+// MaastrichtCompiled returns the contents of maastricht.loket, the compiled
+// form of maastricht.yaml. Each call returns a new copy.
+func MaastrichtCompiled() []byte {
+	data, err := files.ReadFile(MaastrichtCompiledFile)
+	if err != nil {
 		panic("centres: " + err.Error())
 	}
 	return data

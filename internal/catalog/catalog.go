@@ -63,7 +63,7 @@ func T(l text.Lang, id string, data map[string]any) string {
 	}
 	f := msgs[i][l&1]
 	tmpl := f.other
-	if f.one != "" && isOne(data["Count"]) {
+	if f.one != "" && IsOne(data["Count"]) {
 		tmpl = f.one
 	}
 	s, ok := Render(tmpl, data)
@@ -73,9 +73,9 @@ func T(l text.Lang, id string, data map[string]any) string {
 	return s
 }
 
-// isOne reports whether v is the integer 1: CLDR's "one" in Dutch and
+// IsOne reports whether v is the integer 1: CLDR's "one" in Dutch and
 // English (i = 1 and v = 0).
-func isOne(v any) bool {
+func IsOne(v any) bool {
 	switch n := v.(type) {
 	case int:
 		return n == 1
@@ -185,7 +185,8 @@ func field(s string) (string, bool) {
 	return s[1:], true
 }
 
-// format writes v as text/template would for the kinds loket passes.
+// format writes v as text/template would for the kinds loket passes:
+// strings, integers, whole float64s, booleans and Stringers.
 func format(v any) (string, bool) {
 	switch x := v.(type) {
 	case string:
@@ -201,7 +202,12 @@ func format(v any) (string, bool) {
 	case uint64:
 		return strconv.FormatUint(x, 10), true
 	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64), true
+		// Whole numbers only (amounts are formatted by their packages):
+		// strconv's float formatting would double what a browser loads.
+		if x == float64(int64(x)) && x > -1<<53 && x < 1<<53 {
+			return strconv.FormatInt(int64(x), 10), true
+		}
+		return "", false
 	case bool:
 		return strconv.FormatBool(x), true
 	case interface{ String() string }:

@@ -17,7 +17,8 @@ func TestRender(t *testing.T) {
 	}{
 		{"plain", nil, "plain", true},
 		{"a {{.X}} b", map[string]any{"X": 3}, "a 3 b", true},
-		{"{{.X}}", map[string]any{"X": 1.5}, "1.5", true},
+		{"{{.X}}", map[string]any{"X": 1500.0}, "1500", true},
+		{"{{.X}}", map[string]any{"X": 1.5}, "", false},
 		{"{{ .X }}", map[string]any{"X": "x"}, "x", true},
 		{"{{if .C}}yes{{else}}no{{end}}", map[string]any{"C": "c"}, "yes", true},
 		{"{{if .C}}yes{{else}}no{{end}}", map[string]any{"C": ""}, "no", true},

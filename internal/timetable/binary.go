@@ -14,7 +14,7 @@ import (
 // The binary form of a Program, version 1: the magic "LKTT", the version,
 // then the fields in the order of the Program type as varints and
 // length-prefixed strings (recurrences as the gaps between their days),
-// sealed with a CRC-32. It changes only with the version, and Unmarshal
+// sealed with a checksum. It changes only with the version, and Unmarshal
 // refuses versions it does not know.
 const (
 	magic   = "LKTT"
@@ -152,10 +152,10 @@ func Unmarshal(data []byte) (Program, error) {
 		return Program{}, err
 	}
 	if string(r.Raw(len(magic))) != magic {
-		return Program{}, errors.New("not a compiled schedule: " + wire.ErrCorrupt.Error())
+		return Program{}, wire.Corrupt("not a compiled schedule")
 	}
 	if v := r.Uint(); v != version {
-		return Program{}, errors.New(ErrVersion.Error() + " " + strconv.FormatUint(v, 10) + " (this build reads " + strconv.Itoa(version) + ")")
+		return Program{}, versionError{v}
 	}
 	p := Read(r)
 	r.Done()
@@ -268,3 +268,11 @@ func readCell(r *wire.Reader) Cell {
 	}
 	return Cell{Kind: Kind(b & 3), Source: Source(b >> 2 & 7), Holiday: b&(1<<5) != 0, Label: uint16(r.UintMax(math.MaxUint16))}
 }
+
+// versionError is the error of Unmarshal for an unknown version.
+type versionError struct{ v uint64 }
+
+func (e versionError) Error() string {
+	return ErrVersion.Error() + " " + strconv.FormatUint(e.v, 10) + " (this build reads " + strconv.Itoa(version) + ")"
+}
+func (e versionError) Unwrap() error { return ErrVersion }

@@ -2,7 +2,6 @@ package timetable
 
 import (
 	"math/bits"
-	"slices"
 	"time"
 
 	"github.com/expatcentre/loket/internal/civil"
@@ -148,11 +147,6 @@ func (t *Timetable) weeklyDay(today, yesterday *dayInfo) []Seg {
 	}
 	// Span ends as events: rule k (its place in matching) starts or stops
 	// covering at a minute.
-	type event struct {
-		minute uint16
-		k      uint16
-		delta  int16
-	}
 	var evBuf [64]event
 	events := evBuf[:0]
 	for k, i := range matching {
@@ -166,7 +160,7 @@ func (t *Timetable) weeklyDay(today, yesterday *dayInfo) []Seg {
 			}
 		}
 	}
-	slices.SortFunc(events, func(a, b event) int { return int(a.minute) - int(b.minute) })
+	sortEvents(events)
 
 	// cover[k] counts the spans of rule k covering the minute (a rule's
 	// spans may overlap); normal, fallback and fallbackOpen are the covering
@@ -335,4 +329,48 @@ func (t *Timetable) evalDay(ld int64) []Seg {
 		}
 	}
 	return segs
+}
+
+// event is the start or end of a span of matching rule k at a minute.
+type event struct {
+	minute uint16
+	k      uint16
+	delta  int16
+}
+
+// sortEvents sorts events by minute, stably: a merge sort, O(n log n)
+// however many rules a day has, in a few lines where slices.SortFunc's
+// generic instance weighs on the browser build.
+func sortEvents(events []event) {
+	if len(events) < 2 {
+		return
+	}
+	if len(events) <= 12 { // insertion sort for the usual few
+		for i := 1; i < len(events); i++ {
+			for j := i; j > 0 && events[j].minute < events[j-1].minute; j-- {
+				events[j], events[j-1] = events[j-1], events[j]
+			}
+		}
+		return
+	}
+	tmp := make([]event, len(events))
+	for width := 1; width < len(events); width *= 2 {
+		for lo := 0; lo < len(events); lo += 2 * width {
+			mid, hi := min(lo+width, len(events)), min(lo+2*width, len(events))
+			i, j, k := lo, mid, lo
+			for i < mid && j < hi {
+				if events[j].minute < events[i].minute {
+					tmp[k] = events[j]
+					j++
+				} else {
+					tmp[k] = events[i]
+					i++
+				}
+				k++
+			}
+			k += copy(tmp[k:], events[i:mid])
+			copy(tmp[k:], events[j:hi])
+		}
+		copy(events, tmp)
+	}
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/expatcentre/loket/internal/civil"
 	"github.com/expatcentre/loket/internal/holiday"
+	"github.com/expatcentre/loket/internal/wire"
 	"github.com/expatcentre/loket/text"
 )
 
@@ -240,7 +241,7 @@ func New(p Program, loc *time.Location) (*Timetable, error) {
 	}
 	cal, ok := holiday.Netherlands(p.Region)
 	if !ok {
-		return nil, programError("unknown holiday region " + strconv.Quote(p.Region))
+		return nil, programError("unknown holiday region " + wire.Quoted(p.Region))
 	}
 	if err := p.check(); err != nil {
 		return nil, err

@@ -7,7 +7,6 @@ package wire
 import (
 	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"strconv"
 )
 
@@ -35,13 +34,35 @@ func (w *Writer) String(s string) {
 // Raw writes bytes as they are.
 func (w *Writer) Raw(p []byte) { w.b = append(w.b, p...) }
 
-// Seal appends the CRC-32 (IEEE) of everything written, which Open
-// checks.
-func (w *Writer) Seal() { w.b = binary.LittleEndian.AppendUint32(w.b, crc32.ChecksumIEEE(w.b)) }
+// Seal appends the checksum of everything written (64-bit FNV-1a), which
+// Open checks.
+func (w *Writer) Seal() { w.b = binary.LittleEndian.AppendUint64(w.b, checksum(w.b)) }
+
+// checksum is the 64-bit FNV-1a hash of b: enough to tell damaged or
+// truncated data from what Seal wrote, and a few lines, where hash/crc32
+// brings 8 KB of tables to a browser.
+func checksum(b []byte) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= prime
+	}
+	return h
+}
 
 // ErrCorrupt is the error of a Reader whose input ended early or held a
 // value out of range: a truncated or damaged binary form.
 var ErrCorrupt = errors.New("corrupt or truncated data")
+
+// Corrupt returns an error that says what is wrong with data and wraps
+// ErrCorrupt.
+func Corrupt(what string) error { return corruptError(what) }
+
+type corruptError string
+
+func (e corruptError) Error() string { return string(e) + ": " + ErrCorrupt.Error() }
+func (e corruptError) Unwrap() error { return ErrCorrupt }
 
 // Reader reads values from a byte slice. The first problem sticks: every
 // later read returns a zero value, and Err reports it.
@@ -51,15 +72,15 @@ type Reader struct {
 	err error
 }
 
-// Open returns a Reader over data without its last four bytes, after
-// checking that they are the CRC-32 of the rest (see Writer.Seal).
+// Open returns a Reader over data without its last eight bytes, after
+// checking that they are the checksum of the rest (see Writer.Seal).
 func Open(data []byte) (*Reader, error) {
-	if len(data) < 4 {
-		return nil, ErrCorrupt
+	if len(data) < 8 {
+		return nil, Corrupt("shorter than a checksum")
 	}
-	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
-	if crc32.ChecksumIEEE(body) != sum {
-		return nil, errors.New("checksum mismatch: " + ErrCorrupt.Error())
+	body, sum := data[:len(data)-8], binary.LittleEndian.Uint64(data[len(data)-8:])
+	if checksum(body) != sum {
+		return nil, Corrupt("checksum mismatch")
 	}
 	return &Reader{b: body}, nil
 }
@@ -73,7 +94,7 @@ func (r *Reader) Err() error { return r.err }
 // Fail records a problem (the first one sticks).
 func (r *Reader) Fail(what string) {
 	if r.err == nil {
-		r.err = errors.New(what + " at byte " + strconv.Itoa(r.off) + ": " + ErrCorrupt.Error())
+		r.err = Corrupt(what + " at byte " + strconv.Itoa(r.off))
 	}
 }
 
@@ -183,4 +204,19 @@ func (r *Reader) Raw(n int) []byte {
 	}
 	r.off += n
 	return r.b[r.off-n : r.off]
+}
+
+// Quoted returns s in double quotes for an error message, cut to its first
+// 80 bytes (on a character boundary), without escaping: the query side's
+// messages use it instead of strconv.Quote, whose tables would weigh on a
+// browser.
+func Quoted(s string) string {
+	if len(s) > 80 {
+		end := 80
+		for end > 0 && s[end]&0xC0 == 0x80 {
+			end--
+		}
+		return "\"" + s[:end] + "\"…"
+	}
+	return "\"" + s + "\""
 }

@@ -22,16 +22,25 @@ func TestTablesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := Source(msgs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	have, err := os.ReadFile(filepath.Join("..", "messages_gen.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(src, have) {
-		t.Fatal("internal/catalog/messages_gen.go is not what i18n/locales/*.toml give: run go generate ./internal/catalog")
+	query, more := Split(msgs)
+	for _, c := range []struct {
+		pkg, file string
+		msgs      []Message
+	}{
+		{"catalog", filepath.Join("..", "messages_gen.go"), query},
+		{"more", filepath.Join("..", "more", "messages_gen.go"), more},
+	} {
+		src, err := Source(c.pkg, c.msgs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		have, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(src, have) {
+			t.Errorf("%s is not what i18n/locales/*.toml give: run go generate ./internal/catalog", c.file)
+		}
 	}
 }
 
