@@ -158,7 +158,7 @@ func (b *bridge) week(centreID, deskID string, atMs float64, lang string) (map[s
 		return nil, err
 	}
 	monday := answer.Monday(civil.Of(at))
-	days := answer.Week(tl, l.Desk(i), monday, l.ExtraClosures)
+	days := answer.Week(tl, l.Desk(i), monday, answer.Closures(l.ExtraClosures))
 	list := make([]any, len(days))
 	for k, d := range days {
 		ivs := make([]any, len(d.Intervals))

@@ -4,26 +4,53 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/expatcentre/loket/centre"
 )
 
-// buildBridge builds the bridge as WebAssembly into dir, as `loket widget`
-// builds it (stripped of symbols), and returns the file's path.
-func buildBridge(t testing.TB, dir string) string {
-	t.Helper()
-	out := filepath.Join(dir, "loket.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-o", out, ".")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the bridge: %v\n%s", err, b)
+// built holds the bridge built once for the package's tests: the build
+// takes seconds, and TestBridgeSize, TestBridgeUnderNode use the same.
+var built struct {
+	once      sync.Once
+	dir, file string
+	err       error
+}
+
+// TestMain removes the built bridge after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
 	}
-	return out
+	os.Exit(code)
+}
+
+// buildBridge builds the bridge as WebAssembly, as `loket widget` builds
+// it (stripped of symbols), once, and returns the file's path.
+func buildBridge(t testing.TB) string {
+	t.Helper()
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "loket-bridge-"); built.err != nil {
+			return
+		}
+		built.file = filepath.Join(built.dir, "loket.wasm")
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-o", built.file, ".")
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("building the bridge: %v\n%s", err, b)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.file
 }
 
 // needNode skips the test without node (and fails it under CI).
@@ -47,7 +74,7 @@ func needNode(t *testing.T) {
 func TestBridgeUnderNode(t *testing.T) {
 	needNode(t)
 	dir := t.TempDir()
-	wasmFile := buildBridge(t, dir)
+	wasmFile := buildBridge(t)
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/internal/answer"
+	"github.com/expatcentre/loket/internal/civil"
 	"github.com/expatcentre/loket/schedule"
 )
 
@@ -76,8 +78,8 @@ type hoursDayJSON struct {
 	Intervals []intervalJSON `json:"intervals"`
 	Closed    *closedJSON    `json:"closed"`
 
-	label string   // the day as text: "dinsdag 22 december 2026"
-	spans []string // the intervals as text
+	label string // the day as text: "dinsdag 22 december 2026"
+	line  string // its hours as text: "09:00–12:30", "gesloten (Eerste Kerstdag)"
 }
 
 // intervalJSON is an interval of a schedule: open, or unknown (a rule
@@ -143,6 +145,14 @@ func closedDay(p *i18n.Printer, v schedule.DayView, ce *centre.Centre) *closedJS
 
 func hoursReport(p *i18n.Printer, ce *centre.Centre, d *centre.Desk, at time.Time, monday date.Date) hoursJSON {
 	s := d.Schedule
+	isClosure := func(day civil.Date) bool {
+		for _, cl := range ce.ExtraClosures {
+			if cl.Dates.Contains(date.Date(day)) {
+				return true
+			}
+		}
+		return false
+	}
 	st := s.State(at)
 	next, hasNext := nextChange(s, at)
 	rep := hoursJSON{
@@ -157,34 +167,17 @@ func hoursReport(p *i18n.Printer, ce *centre.Centre, d *centre.Desk, at time.Tim
 		rep.NextState = orNull(s.State(next).Kind.String())
 	}
 	for day := monday; day < monday+7; day++ {
-		v := s.Day(day)
-		dj := hoursDayJSON{Date: day.String(), Intervals: []intervalJSON{}, label: p.Date(day)}
-		for _, iv := range v.Intervals {
-			dj.Intervals = append(dj.Intervals, newInterval(p, iv))
-			span := p.Span(iv.Start, iv.End)
-			if iv.Kind == schedule.Unknown {
-				span = p.T("hours.unknown_span", map[string]any{"Span": span})
-			}
-			if note := firstNonEmpty(p.Text(iv.Reason), p.Comment(iv.Comment)); note != "" {
-				span = p.T("hours.span_note", map[string]any{"Span": span, "Note": note})
-			}
-			dj.spans = append(dj.spans, span)
+		a := answer.DayOf(p.Language(), s.Timetable(), civil.Date(day), isClosure)
+		dj := hoursDayJSON{Date: day.String(), Intervals: []intervalJSON{}, label: a.Label, line: a.Line}
+		for _, iv := range a.Intervals {
+			dj.Intervals = append(dj.Intervals, newInterval(p, iv.Interval))
 		}
-		if len(v.Intervals) == 0 {
-			dj.Closed = closedDay(p, v, ce)
+		if a.Closed != nil {
+			dj.Closed = &closedJSON{Why: a.Closed.Why, Holiday: orNull(a.Closed.Holiday), Reason: orNull(a.Closed.Reason)}
 		}
 		rep.Week = append(rep.Week, dj)
 	}
 	return rep
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }
 
 func writeHoursText(w io.Writer, p *i18n.Printer, rep hoursJSON) error {
@@ -207,15 +200,7 @@ func writeHoursText(w io.Writer, p *i18n.Printer, rep hoursJSON) error {
 	writeLine(w, p, "hours.week", map[string]any{"Date": rep.Week[0].label})
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
 	for _, d := range rep.Week {
-		line := strings.Join(d.spans, ", ")
-		if d.Closed != nil {
-			if d.Closed.Reason != nil {
-				line = p.T("hours.closed_for", map[string]any{"Reason": *d.Closed.Reason})
-			} else {
-				line = p.T("hours.closed", nil)
-			}
-		}
-		fmt.Fprintf(tw, "  %s\t%s\n", d.label, line)
+		fmt.Fprintf(tw, "  %s\t%s\n", d.label, d.line)
 	}
 	return tw.Flush()
 }

@@ -89,10 +89,10 @@ type Closed struct {
 	Reason string
 }
 
-// DayOf returns day d of timetable t, worded in l; closures are the
-// centre's extra closures, which tell a closure of the whole centre from a
-// desk's own exception.
-func DayOf(l text.Lang, t *timetable.Timetable, d civil.Date, closures []centredata.Closure) Day {
+// DayOf returns day d of timetable t, worded in l; closure reports
+// whether a day is one of the centre's extra closures, which tells a
+// closure of the whole centre from a desk's own exception (nil: none is).
+func DayOf(l text.Lang, t *timetable.Timetable, d civil.Date, closure func(civil.Date) bool) Day {
 	v := t.Day(d)
 	day := Day{Date: d, Label: catalog.Date(l, d)}
 	for _, iv := range v.Intervals {
@@ -120,10 +120,8 @@ func DayOf(l text.Lang, t *timetable.Timetable, d civil.Date, closures []centred
 		c.Why, c.Holiday, c.Reason = "holiday", v.Closed.Holiday.ID, v.Closed.Holiday.Name.In(l)
 	case v.Closed.Source == timetable.SourceException:
 		c.Why, c.Reason = "exception", v.Closed.Reason.In(l)
-		for _, cl := range closures {
-			if cl.From <= d && d < cl.To {
-				c.Why = "closure"
-			}
+		if closure != nil && closure(d) {
+			c.Why = "closure"
 		}
 	case v.Closed.Source == timetable.SourceRecurrence:
 		c.Why, c.Reason = "recurrence", v.Closed.Reason.In(l)
@@ -142,13 +140,26 @@ func DayOf(l text.Lang, t *timetable.Timetable, d civil.Date, closures []centred
 // Monday returns the Monday of the week of d.
 func Monday(d civil.Date) civil.Date { return d - civil.Date((int(d.Weekday())+6)%7) }
 
-// Week returns the seven days from Monday of t, worded in l.
-func Week(l text.Lang, t *timetable.Timetable, monday civil.Date, closures []centredata.Closure) []Day {
+// Week returns the seven days from Monday of t, worded in l (see DayOf).
+func Week(l text.Lang, t *timetable.Timetable, monday civil.Date, closure func(civil.Date) bool) []Day {
 	days := make([]Day, 7)
 	for i := range days {
-		days[i] = DayOf(l, t, monday+civil.Date(i), closures)
+		days[i] = DayOf(l, t, monday+civil.Date(i), closure)
 	}
 	return days
+}
+
+// Closures returns the closure test of DayOf for a compiled centre's extra
+// closures.
+func Closures(cs []centredata.Closure) func(civil.Date) bool {
+	return func(d civil.Date) bool {
+		for _, c := range cs {
+			if c.From <= d && d < c.To {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 func firstNonEmpty(s ...string) string {

@@ -15,7 +15,8 @@ func (e programError) Unwrap() error { return ErrProgram }
 // Bounds on what a program may hold beyond the limits its compilers
 // enforce, so that a program from anywhere stays cheap to evaluate.
 const (
-	maxSpansPerRule = 1024
+	maxSpansPerRule = 512
+	maxSpans        = 8192 // in all rules and recurrences: an expression of MaxExpressionLength has fewer
 	maxSelectors    = 4096
 	maxRecurDays    = int(LastDay-FirstDay)/64 + 2 // words of a recurrence's set of days
 )
@@ -31,14 +32,14 @@ func (p *Program) check() error {
 	if len(p.Rules) > 2*MaxRules {
 		return programError(strconv.Itoa(len(p.Rules)) + " rules, more than " + strconv.Itoa(2*MaxRules))
 	}
-	selectors := 0
+	selectors, spans := 0, 0
 	for i := range p.Rules {
 		r := &p.Rules[i]
 		where := "rule " + strconv.Itoa(i)
 		if r.Kind > Unknown || int(r.Label) >= len(p.Labels) {
 			return programError(where + ": bad kind or label")
 		}
-		if len(r.Spans) > maxSpansPerRule {
+		if spans += len(r.Spans); len(r.Spans) > maxSpansPerRule || spans > maxSpans {
 			return programError(where + ": too many spans")
 		}
 		for _, sp := range r.Spans {
@@ -87,7 +88,7 @@ func (p *Program) check() error {
 	for i := range p.Recurrences {
 		r := &p.Recurrences[i]
 		where := "recurrence " + strconv.Itoa(i)
-		if len(r.Days) > maxRecurDays || len(r.Spans) > maxSpansPerRule || !p.cellOK(r.Cell) {
+		if spans += len(r.Spans); len(r.Days) > maxRecurDays || len(r.Spans) > maxSpansPerRule || spans > maxSpans || !p.cellOK(r.Cell) {
 			return programError(where + ": malformed")
 		}
 		for _, sp := range r.Spans {

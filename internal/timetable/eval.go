@@ -257,32 +257,67 @@ func (b *ruleSet) firstAfter(k int) int {
 	return -1
 }
 
-// Paint returns the day segs with c over minutes [from, to): a new slice,
-// or segs itself when from >= to.
-func Paint(segs []Seg, from, to int, c Cell) []Seg {
-	if from >= to {
-		return segs
+// Layer is spans of a day painted with one cell.
+type Layer struct {
+	Spans []Span
+	Cell  Cell
+}
+
+// Overlay returns the day base with each layer's cell over its spans, a
+// later layer over an earlier one where they meet: a new slice, or base
+// itself when no layer has a span. It sweeps the day once from one span
+// end to the next, so it costs O(n log n) for n span ends and base
+// segments, however many layers overlap; at most 64 layers.
+func Overlay(base []Seg, layers []Layer) []Seg {
+	var evBuf [64]event
+	events := evBuf[:0]
+	for k, l := range layers[:min(len(layers), 64)] {
+		for _, sp := range l.Spans {
+			if sp.From >= sp.To {
+				continue
+			}
+			events = append(events, event{uint16(sp.From), uint16(k), 1})
+			if sp.To < MinutesPerDay {
+				events = append(events, event{uint16(sp.To), uint16(k), -1})
+			}
+		}
 	}
-	out := make([]Seg, 0, len(segs)+2)
-	at := func(m int) Cell { return cellAt(segs, m) }
-	add := func(start int, c Cell) {
+	if len(events) == 0 {
+		return base
+	}
+	sortEvents(events)
+	var cover [64]int16
+	var active uint64 // the layers covering the minute
+	out := make([]Seg, 0, len(base)+len(events))
+	add := func(m int, c Cell) {
 		if len(out) > 0 && out[len(out)-1].Cell == c {
 			return
 		}
-		out = append(out, Seg{Start: uint16(start), Cell: c})
+		out = append(out, Seg{Start: uint16(m), Cell: c})
 	}
-	for _, sg := range segs {
-		if int(sg.Start) < from {
-			add(int(sg.Start), sg.Cell)
+	e, b := 0, 0 // the next event and base segment
+	for e < len(events) || b < len(base) {
+		m := MinutesPerDay
+		if e < len(events) {
+			m = int(events[e].minute)
 		}
-	}
-	add(from, c)
-	if to < MinutesPerDay {
-		add(to, at(to))
-		for _, sg := range segs {
-			if int(sg.Start) > to {
-				add(int(sg.Start), sg.Cell)
+		if b < len(base) && int(base[b].Start) < m {
+			m = int(base[b].Start)
+		}
+		for ; b < len(base) && int(base[b].Start) == m; b++ {
+		}
+		for ; e < len(events) && int(events[e].minute) == m; e++ {
+			ev := events[e]
+			if cover[ev.k] += ev.delta; cover[ev.k] > 0 {
+				active |= 1 << ev.k
+			} else {
+				active &^= 1 << ev.k
 			}
+		}
+		if active != 0 {
+			add(m, layers[63-bits.LeadingZeros64(active)].Cell)
+		} else {
+			add(m, cellAt(base, m))
 		}
 	}
 	return out
@@ -319,16 +354,17 @@ func (t *Timetable) evalDay(ld int64) []Seg {
 	} else {
 		segs = t.weeklyDay(&today, &today)
 	}
+	var layerBuf [MaxRecurrences]Layer
+	layers := layerBuf[:0]
 	for i := range t.p.Recurrences {
-		rc := &t.p.Recurrences[i]
-		if !rc.OccursOn(d) {
-			continue
-		}
-		for _, sp := range rc.Spans {
-			segs = Paint(segs, int(sp.From), int(sp.To), rc.Cell)
+		if rc := &t.p.Recurrences[i]; rc.OccursOn(d) {
+			layers = append(layers, Layer{Spans: rc.Spans, Cell: rc.Cell})
 		}
 	}
-	return segs
+	if len(layers) == 0 {
+		return segs
+	}
+	return Overlay(segs, layers)
 }
 
 // event is the start or end of a span of matching rule k at a minute.

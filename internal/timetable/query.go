@@ -1,7 +1,6 @@
 package timetable
 
 import (
-	"slices"
 	"time"
 
 	"github.com/expatcentre/loket/internal/civil"
@@ -81,12 +80,22 @@ func (t *Timetable) buildBlock(start int64) *block {
 	b := &block{start: start, firstLocal: floorDiv(start, secondsPerDay) - 1, coverTo: end}
 	n := int(floorDiv(end, secondsPerDay) + 2 - b.firstLocal)
 	b.day = make([]uint16, n)
+	// Days that look alike share a plan, found by a hash of the plan.
+	byHash := map[uint64][]uint16{}
 	for k := range n {
 		segs := t.evalDay(b.firstLocal + int64(k))
-		i := slices.IndexFunc(b.plans, func(p []Seg) bool { return slices.Equal(p, segs) })
+		h := hashSegs(segs)
+		i := -1
+		for _, j := range byHash[h] {
+			if segsEqual(b.plans[j], segs) {
+				i = int(j)
+				break
+			}
+		}
 		if i < 0 {
 			i = len(b.plans)
 			b.plans = append(b.plans, segs)
+			byHash[h] = append(byHash[h], uint16(i))
 		}
 		b.day[k] = uint16(i)
 	}
@@ -407,4 +416,32 @@ func (t *Timetable) Day(d civil.Date) DayView {
 		v.Closed = t.stateOf(t.planOf(d.UnixDay())[0].Cell, d)
 	}
 	return v
+}
+
+// hashSegs returns an FNV-1a hash of a day's segments.
+func hashSegs(segs []Seg) uint64 {
+	h := uint64(14695981039346656037)
+	for _, sg := range segs {
+		for _, v := range [...]uint64{uint64(sg.Start), uint64(sg.Cell.Kind), uint64(sg.Cell.Source), uint64(sg.Cell.Label)} {
+			h ^= v
+			h *= 1099511628211
+		}
+		if sg.Cell.Holiday {
+			h ^= 1
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
+func segsEqual(a, b []Seg) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -230,9 +230,11 @@ func (c *compiler) compileExceptions(exs []Exception) {
 				c.fail(LayerExceptions, i, "hours", err)
 				continue
 			}
+			open := timetable.Layer{Cell: timetable.Cell{Kind: timetable.Open, Source: timetable.SourceException, Label: lbl}}
 			for _, sp := range spans {
-				e.Segs = timetable.Paint(e.Segs, sp.from, sp.to, timetable.Cell{Kind: timetable.Open, Source: timetable.SourceException, Label: lbl})
+				open.Spans = append(open.Spans, timetable.Span{From: int32(sp.from), To: int32(sp.to)})
 			}
+			e.Segs = timetable.Overlay(e.Segs, []timetable.Layer{open})
 		}
 		all = append(all, e)
 		index = append(index, i)
