@@ -21,8 +21,8 @@ func sample() Program {
 			{Groups: [][]Selector{{{Kind: SelPH}}, {{Kind: SelYear, Y1: 2026, Y2: 2030, P: 2}}}, Spans: []Span{{0, 1440}}, Kind: Closed},
 		},
 		ClosureKinds: nil, ClosureIDs: []string{"carnival-monday"},
-		Exceptions:   []Exception{{From: civil.New(2026, 12, 24), To: civil.New(2026, 12, 25), Segs: []Seg{{0, Cell{Kind: Closed, Source: SourceException, Label: 2}}}}},
-		Recurrences:  []Recurrence{{First: civil.New(2026, 1, 5), Days: []uint64{1 | 1<<7 | 1<<63, 1}, Spans: []Span{{600, 660}}, Cell: Cell{Kind: Open, Source: SourceRecurrence, Label: 2}}},
+		Exceptions:  []Exception{{From: civil.New(2026, 12, 24), To: civil.New(2026, 12, 25), Segs: []Seg{{0, Cell{Kind: Closed, Source: SourceException, Label: 2}}}}},
+		Recurrences: []Recurrence{{First: civil.New(2026, 1, 5), Days: []uint64{1 | 1<<7 | 1<<63, 1}, Spans: []Span{{600, 660}}, Cell: Cell{Kind: Open, Source: SourceRecurrence, Label: 2}}},
 	}
 }
 
