@@ -34,21 +34,28 @@ func (w *Writer) String(s string) {
 // Raw writes bytes as they are.
 func (w *Writer) Raw(p []byte) { w.b = append(w.b, p...) }
 
-// Seal appends the checksum of everything written (64-bit FNV-1a), which
-// Open checks.
+// Seal appends the checksum of everything written, which Open checks.
 func (w *Writer) Seal() { w.b = binary.LittleEndian.AppendUint64(w.b, checksum(w.b)) }
 
-// checksum is the 64-bit FNV-1a hash of b: enough to tell damaged or
-// truncated data from what Seal wrote, and a few lines, where hash/crc32
-// brings 8 KB of tables to a browser.
+// checksum is a 64-bit hash of b in the manner of FNV-1a, eight bytes a
+// step (the last step takes what is left, with its length): enough to
+// tell damaged or truncated data from what Seal wrote, a few lines where
+// hash/crc32 brings 8 KB of tables to a browser, and fast on a compiled
+// centre's kilobytes.
 func checksum(b []byte) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for _, c := range b {
-		h ^= uint64(c)
+	h := uint64(offset) ^ uint64(len(b))
+	for len(b) >= 8 {
+		h ^= binary.LittleEndian.Uint64(b)
 		h *= prime
+		h ^= h >> 29
+		b = b[8:]
 	}
-	return h
+	var last [8]byte
+	copy(last[:], b)
+	h ^= binary.LittleEndian.Uint64(last[:]) ^ uint64(len(b))<<56
+	h *= prime
+	return h ^ h>>32
 }
 
 // ErrCorrupt is the error of a Reader whose input ended early or held a
@@ -68,6 +75,7 @@ func (e corruptError) Unwrap() error { return ErrCorrupt }
 // later read returns a zero value, and Err reports it.
 type Reader struct {
 	b   []byte
+	s   string // b as one string, so that String returns parts of it
 	off int
 	err error
 }
@@ -82,11 +90,11 @@ func Open(data []byte) (*Reader, error) {
 	if checksum(body) != sum {
 		return nil, Corrupt("checksum mismatch")
 	}
-	return &Reader{b: body}, nil
+	return &Reader{b: body, s: string(body)}, nil
 }
 
 // NewReader returns a Reader over data, unchecked.
-func NewReader(data []byte) *Reader { return &Reader{b: data} }
+func NewReader(data []byte) *Reader { return &Reader{b: data, s: string(data)} }
 
 // Err returns the first problem met, or nil.
 func (r *Reader) Err() error { return r.err }
@@ -188,7 +196,7 @@ func (r *Reader) String(max int) string {
 	if r.err != nil {
 		return ""
 	}
-	s := string(r.b[r.off : r.off+n])
+	s := r.s[r.off : r.off+n] // one allocation for the whole input, not one a string
 	r.off += n
 	return s
 }
