@@ -285,10 +285,12 @@ func Suggest(s string, candidates []string) string {
 
 // distance is the Levenshtein distance between a and b.
 func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
+	// A name over 64 characters is no near miss; counting before
+	// converting keeps a huge key from being copied for every field.
+	if utf8.RuneCountInString(a) > 64 || utf8.RuneCountInString(b) > 64 {
 		return 64
 	}
+	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
