@@ -144,6 +144,8 @@ func (b *bridge) status(centreID, deskID string, atMs float64, lang string) (map
 }
 
 // week answers "what are the desk's hours in the week of this instant?".
+// today is the instant's date in the centre's zone and nextDay the instant
+// the next date starts there (when the week's marked day changes).
 func (b *bridge) week(centreID, deskID string, atMs float64, lang string) (map[string]any, error) {
 	l, tl, err := b.centre(centreID, lang)
 	if err != nil {
@@ -157,7 +159,8 @@ func (b *bridge) week(centreID, deskID string, atMs float64, lang string) (map[s
 	if err != nil {
 		return nil, err
 	}
-	monday := answer.Monday(civil.Of(at))
+	today := civil.Of(at)
+	monday := answer.Monday(today)
 	days := answer.Week(tl, l.Desk(i), monday, answer.Closures(l.ExtraClosures))
 	list := make([]any, len(days))
 	for k, d := range days {
@@ -174,8 +177,10 @@ func (b *bridge) week(centreID, deskID string, atMs float64, lang string) (map[s
 	}
 	return map[string]any{
 		"centre": l.ID, "desk": l.Desks[i].ID, "lang": tl.String(), "monday": monday.String(),
-		"title": catalog.T(tl, "hours.week", map[string]any{"Date": catalog.Date(tl, monday)}),
-		"days":  list,
+		"today": today.String(), "nextDay": millis((today + 1).Midnight(l.Loc)),
+		"title":   catalog.T(tl, "hours.week", map[string]any{"Date": catalog.Date(tl, monday)}),
+		"caption": catalog.T(tl, "widget.week.caption", map[string]any{"Date": catalog.Date(tl, monday)}),
+		"days":    list,
 	}, nil
 }
 
@@ -204,4 +209,18 @@ func (b *bridge) services(centreID string, atMs float64, lang string) (map[strin
 		list[i] = entry
 	}
 	return map[string]any{"centre": l.ID, "lang": tl.String(), "at": millis(at), "services": list}, nil
+}
+
+// text returns message id of the query side's catalog (the widget's own
+// words, widget.*, and those it shares with the command-line tool) in
+// language lang ("nl" or "en"), with data (strings and numbers) filled in.
+func (b *bridge) text(lang, id string, data map[string]any) (map[string]any, error) {
+	tl, ok := text.ParseLang(lang)
+	if !ok {
+		return nil, errors.New("language " + wire.Quoted(lang) + ": want nl or en")
+	}
+	if !catalog.Has(id) {
+		return nil, errors.New("no message " + wire.Quoted(id))
+	}
+	return map[string]any{"text": catalog.T(tl, id, data)}, nil
 }

@@ -12,6 +12,7 @@
 //	status(centre, desk, atMs, lang)               -> state, next change, sentence
 //	week(centre, desk, atMs, lang)                 -> the seven days of that week
 //	services(centre, atMs, lang)                   -> each service's next time
+//	text(lang, id, data)                           -> {text}: a message in lang
 //
 // desk "" is the centre's default desk and lang "" its default language.
 package main
@@ -63,6 +64,25 @@ func main() {
 			return errorValue("services wants (centre, atMs, lang)")
 		}
 		return result(b.services(args[0].String(), args[1].Float(), args[2].String()))
+	}))
+	ns.Set("text", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 3 {
+			return errorValue("text wants (lang, id, data)")
+		}
+		data := map[string]any{}
+		if args[2].Type() == js.TypeObject {
+			keys := global.Get("Object").Call("keys", args[2])
+			for i := range keys.Length() {
+				k := keys.Index(i).String()
+				switch v := args[2].Get(k); v.Type() {
+				case js.TypeNumber:
+					data[k] = int(v.Float())
+				default:
+					data[k] = v.String()
+				}
+			}
+		}
+		return result(b.text(args[0].String(), args[1].String(), data))
 	}))
 	ns.Set("ready", true)
 	select {}

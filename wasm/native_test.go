@@ -117,8 +117,11 @@ func nativeAnswer(c *centre.Centre, q query) map[string]any {
 			dj["line"] = line
 			days = append(days, dj)
 		}
+		y, m, dd := (day + 1).Date()
 		return map[string]any{"centre": c.ID, "desk": d.ID, "lang": tl.String(), "monday": monday.String(),
-			"title": p.T("hours.week", map[string]any{"Date": p.Date(monday)}), "days": days}
+			"today": day.String(), "nextDay": ms(time.Date(y, m, dd, 0, 0, 0, 0, at.Location())),
+			"title":   p.T("hours.week", map[string]any{"Date": p.Date(monday)}),
+			"caption": p.T("widget.week.caption", map[string]any{"Date": p.Date(monday)}), "days": days}
 	case "services":
 		var list []any
 		for _, s := range services.New(c).Services() {
@@ -254,6 +257,8 @@ func TestBridgeErrors(t *testing.T) {
 		{"unknown language", func() error { _, err := b.services("maastricht", 0, "de"); return err }},
 		{"instant beyond year 9999", func() error { _, err := b.status("maastricht", "", 1e20, "en"); return err }},
 		{"not a number", func() error { _, err := b.status("maastricht", "", nan(), "en"); return err }},
+		{"no such message", func() error { _, err := b.text("en", "widget.nope", nil); return err }},
+		{"text in German", func() error { _, err := b.text("de", "widget.book", nil); return err }},
 	} {
 		if err := c.call(); err == nil {
 			t.Errorf("%s: no error", c.name)
@@ -262,3 +267,26 @@ func TestBridgeErrors(t *testing.T) {
 }
 
 func nan() float64 { z := 0.0; return z / z }
+
+// TestBridgeText checks that the bridge words the widget's messages in
+// both languages, with data.
+func TestBridgeText(t *testing.T) {
+	b, err := newBridge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang, id string
+		data     map[string]any
+		want     string
+	}{
+		{"nl", "widget.book", nil, "Maak een afspraak"},
+		{"en", "widget.services.next", map[string]any{"When": "tomorrow"}, "next: tomorrow"},
+		{"en", "calendar.in_minutes", map[string]any{"Count": 1}, "in 1 minute"},
+	} {
+		got, err := b.text(c.lang, c.id, c.data)
+		if err != nil || got["text"] != c.want {
+			t.Errorf("text(%s, %s) = %v, %v; want %q", c.lang, c.id, got, err, c.want)
+		}
+	}
+}

@@ -3,7 +3,7 @@
 package catalog
 
 // ids are the message ids, sorted; msgs[i] is ids[i] in Dutch and English.
-var ids = [52]string{
+var ids = [71]string{
 	"calendar.date",
 	"calendar.date_no_year",
 	"calendar.date_span",
@@ -56,9 +56,28 @@ var ids = [52]string{
 	"status.unknown",
 	"status.unknown_until",
 	"status.unknown_until_on",
+	"widget.book",
+	"widget.bridge_native",
+	"widget.error.unavailable",
+	"widget.error.value",
+	"widget.expected.centre",
+	"widget.expected.desk",
+	"widget.expected.lang",
+	"widget.expected.now",
+	"widget.expected.service",
+	"widget.expected.view",
+	"widget.region",
+	"widget.services.next",
+	"widget.services.none",
+	"widget.services.open_now",
+	"widget.services.procedure",
+	"widget.services.title",
+	"widget.week.caption",
+	"widget.week.day",
+	"widget.week.hours",
 }
 
-var msgs = [52][2]form{
+var msgs = [71][2]form{
 	{{"", "{{.Weekday}} {{.Day}} {{.Month}} {{.Year}}"}, {"", "{{.Weekday}}, {{.Day}} {{.Month}} {{.Year}}"}},
 	{{"", "{{.Weekday}} {{.Day}} {{.Month}}"}, {"", "{{.Weekday}} {{.Day}} {{.Month}}"}},
 	{{"", "{{.Date}}, {{.Span}}"}, {"", "{{.Date}}, {{.Span}}"}},
@@ -111,6 +130,25 @@ var msgs = [52][2]form{
 	{{"", "Mogelijk open{{if .Comment}} ({{.Comment}}){{end}}"}, {"", "Possibly open{{if .Comment}} ({{.Comment}}){{end}}"}},
 	{{"", "Mogelijk open{{if .Comment}} ({{.Comment}}){{end}} tot {{.Time}}"}, {"", "Possibly open{{if .Comment}} ({{.Comment}}){{end}} until {{.Time}}"}},
 	{{"", "Mogelijk open{{if .Comment}} ({{.Comment}}){{end}} tot {{.Day}} {{.Time}}"}, {"", "Possibly open{{if .Comment}} ({{.Comment}}){{end}} until {{.Day}} at {{.Time}}"}},
+	{{"", "Maak een afspraak"}, {"", "Book an appointment"}},
+	{{"", "de browserbrug van loket draait alleen als WebAssembly: bouw hem met GOOS=js GOARCH=wasm go build ./wasm (loket widget doet dat)"}, {"", "loket's browser bridge runs only as WebAssembly: build it with GOOS=js GOARCH=wasm go build ./wasm (loket widget does)"}},
+	{{"", "De openingstijden kunnen nu niet worden getoond."}, {"", "The opening hours cannot be shown right now."}},
+	{{"", "De widget kan dit niet tonen: {{.Value}} is geen geldige {{.Attribute}} ({{.Expected}})."}, {"", "The widget cannot show this: {{.Value}} is not a valid {{.Attribute}} ({{.Expected}})."}},
+	{{"", "een van {{.List}}"}, {"", "one of {{.List}}"}},
+	{{"", "een van {{.List}}"}, {"", "one of {{.List}}"}},
+	{{"", "nl of en"}, {"", "nl or en"}},
+	{{"", "een tijdstip als 2026-12-22T10:00:00+01:00"}, {"", "an instant like 2026-12-22T10:00:00+01:00"}},
+	{{"", "een van {{.List}}"}, {"", "one of {{.List}}"}},
+	{{"", "status, week of services, of meer ervan"}, {"", "status, week or services, or several of them"}},
+	{{"", "Openingstijden van {{.Desk}}, {{.Centre}}"}, {"", "Opening hours of {{.Desk}}, {{.Centre}}"}},
+	{{"", "eerstvolgende keer: {{.When}}"}, {"", "next: {{.When}}"}},
+	{{"", "niet in de komende 90 dagen"}, {"", "not in the coming 90 days"}},
+	{{"", "nu mogelijk"}, {"", "available now"}},
+	{{"", "besluit zonder bezoek"}, {"", "decided without a visit"}},
+	{{"", "Diensten"}, {"", "Services"}},
+	{{"", "Week van {{.Date}}"}, {"", "Week of {{.Date}}"}},
+	{{"", "Dag"}, {"", "Day"}},
+	{{"", "Openingstijden"}, {"", "Opening hours"}},
 }
 
 // comments are the texts of the comment.* messages, in lower case, sorted, with their ids.

@@ -173,7 +173,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // answers with, down to the browser: their tables are package catalog's.
 // The other areas' tables are package catalog/more's, which only native
 // programs link.
-var QueryAreas = []string{"calendar", "comment", "hours", "status"}
+var QueryAreas = []string{"calendar", "comment", "hours", "status", "widget"}
 
 // Split returns the messages of the query areas and the others.
 func Split(msgs []Message) (query, more []Message) {

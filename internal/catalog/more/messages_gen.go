@@ -3,7 +3,7 @@
 package more
 
 // ids are the message ids, sorted; msgs[i] is ids[i] in Dutch and English.
-var ids = [272]string{
+var ids = [271]string{
 	"centre.validate_ok",
 	"cli.arg.date",
 	"cli.arg.file",
@@ -275,10 +275,9 @@ var ids = [272]string{
 	"services.who.everyone",
 	"services.who.non_eu",
 	"services.who.with_family",
-	"widget.bridge_native",
 }
 
-var msgs = [272][2]form{
+var msgs = [271][2]form{
 	{{"{{.File}}: in orde, centrum {{.ID}}, {{.Count}} balie, tijdzone {{.Zone}}", "{{.File}}: in orde, centrum {{.ID}}, {{.Count}} balies, tijdzone {{.Zone}}"}, {"{{.File}}: ok, centre {{.ID}}, {{.Count}} desk, time zone {{.Zone}}", "{{.File}}: ok, centre {{.ID}}, {{.Count}} desks, time zone {{.Zone}}"}},
 	{{"", "DATUM"}, {"", "DATE"}},
 	{{"", "BESTAND"}, {"", "FILE"}},
@@ -550,5 +549,4 @@ var msgs = [272][2]form{
 	{{"", "EU- en niet-EU-burgers"}, {"", "EU and non-EU nationals"}},
 	{{"", "niet-EU-burgers"}, {"", "non-EU nationals"}},
 	{{"", "{{.Who}}, en hun gezinsleden"}, {"", "{{.Who}}, and their family members"}},
-	{{"", "de browserbrug van loket draait alleen als WebAssembly: bouw hem met GOOS=js GOARCH=wasm go build ./wasm (loket widget doet dat)"}, {"", "loket's browser bridge runs only as WebAssembly: build it with GOOS=js GOARCH=wasm go build ./wasm (loket widget does)"}},
 }

@@ -1,0 +1,445 @@
+// loket.js: the <loket-availability> element of loket, for partner sites.
+//
+// A page pastes two lines:
+//
+//   <script type="module" src="https://centre.example/widget/loket.js"></script>
+//   <loket-availability centre="maastricht" lang="en">
+//     <a href="https://centre.example/hours">Opening hours</a>
+//   </loket-availability>
+//
+// and shows, in Dutch or English, whether a desk is open now, its week with
+// the reason for each closed day, and when each service can next be used,
+// computed in the browser by loket's own Go code (loket.wasm) from the
+// centre's compiled data (<centre>.loket), both fetched from the origin of
+// this file, and nowhere else. The element's content until then, and
+// whenever the widget cannot run, is the page's own fallback.
+//
+// Attributes: centre (default: the bundle's default centre), desk (default:
+// the centre's default desk), service (limits the services to one), view
+// (status, week, services, or several; default "status week"), lang (nl or
+// en; default: the element's or the document's lang, then the browser's
+// languages, then the centre's default), now (an RFC 3339 instant: the
+// widget's clock starts there and runs on). Changing one re-renders.
+//
+// The file is built by `loket widget` from widget/js/element.js: the four
+// markers below are filled in with the bundle's centres, the integrity of
+// loket.wasm, and the Go toolchain's wasm_exec.js. It adds no global, runs
+// under a Content-Security-Policy without 'unsafe-inline' or 'unsafe-eval'
+// (only 'wasm-unsafe-eval' for WebAssembly), writes text as text nodes only,
+// and never breaks the host page: problems are shown in the element and
+// warned about on the console.
+
+const CENTRES = /*@CENTRES@*/;
+const DEFAULT_CENTRE = /*@DEFAULT_CENTRE@*/;
+const WASM_INTEGRITY = /*@WASM_INTEGRITY@*/;
+
+const KEY = 'github.com/expatcentre/loket';
+const VIEWS = ['status', 'week', 'services'];
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const MAX_TIMER = 2147483647; // the longest setTimeout delay, about 24.8 days
+
+// goRuntime runs the toolchain's wasm_exec.js against a private object
+// instead of the page's global object, so that it adds no global and uses
+// none of the page's (a page may have its own Go, fs or process). The Go
+// program sees that object as js.Global(): it holds what the Go runtime
+// and loket's bridge ask for, and nothing else.
+function goRuntime() {
+  const scope = {
+    Object, Array, Date, Uint8Array, Reflect, Symbol, console,
+    crypto: globalThis.crypto, performance: globalThis.performance,
+    TextEncoder: globalThis.TextEncoder, TextDecoder: globalThis.TextDecoder,
+  };
+  // wasm_exec.js also names fs, process and path without globalThis.
+  // eslint-disable-next-line prefer-const
+  let fs, process, path;
+  (function (globalThis) {
+/*@WASM_EXEC@*/
+  })(scope);
+  fs = scope.fs;
+  process = scope.process;
+  path = scope.path;
+  return scope;
+}
+
+let bridgePromise; // one WebAssembly instance for every widget of the page
+
+// bridge starts loket.wasm once and returns its functions.
+function bridge() {
+  if (!bridgePromise) {
+    bridgePromise = (async () => {
+      const scope = goRuntime();
+      const ns = {};
+      scope[Symbol.for(KEY)] = ns;
+      const go = new scope.Go();
+      const response = fetch(new URL('loket.wasm', import.meta.url), { integrity: WASM_INTEGRITY, credentials: 'omit' });
+      let instance;
+      try {
+        ({ instance } = await WebAssembly.instantiateStreaming(response, go.importObject));
+      } catch (e) {
+        // A server that sends the wrong type for .wasm: instantiate the bytes.
+        const again = await fetch(new URL('loket.wasm', import.meta.url), { integrity: WASM_INTEGRITY, credentials: 'omit' });
+        if (!again.ok) throw e;
+        ({ instance } = await WebAssembly.instantiate(await again.arrayBuffer(), go.importObject));
+      }
+      go.run(instance);
+      if (!ns.ready) throw new Error(ns.error || 'loket: the bridge did not start');
+      return ns;
+    })();
+  }
+  return bridgePromise;
+}
+
+const centrePromises = new Map(); // centre id -> the centre's outline
+
+// loadCentre fetches a centre's compiled data once and loads it into the
+// bridge.
+function loadCentre(ns, id) {
+  if (!centrePromises.has(id)) {
+    centrePromises.set(id, (async () => {
+      const c = CENTRES[id];
+      const r = await fetch(new URL(c.file, import.meta.url), { integrity: c.integrity, credentials: 'omit' });
+      if (!r.ok) throw new Error('loket: ' + c.file + ': HTTP ' + r.status);
+      const outline = ns.load(new Uint8Array(await r.arrayBuffer()));
+      if (outline.error) throw new Error('loket: ' + outline.error);
+      return outline;
+    })());
+  }
+  return centrePromises.get(id);
+}
+
+let sheet;
+
+// styles returns the element's constructable stylesheet: no <style>
+// element, so a strict style-src needs no 'unsafe-inline'. Colours and
+// fonts come from custom properties named as NL Design System tokens
+// (--loket-availability-*), falling back to the NL Design System's common
+// ones, then to values with enough contrast in light and dark themes.
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(`
+:host {
+  display: block;
+  font-family: var(--loket-availability-font-family, var(--nl-paragraph-font-family, inherit));
+  font-size: var(--loket-availability-font-size, var(--nl-paragraph-font-size, 1rem));
+  line-height: var(--loket-availability-line-height, 1.5);
+  color: var(--loket-availability-color, var(--nl-paragraph-color, #1a1a1a));
+  background-color: var(--loket-availability-background-color, #ffffff);
+  --_open: var(--loket-availability-open-color, #0b6b2b);
+  --_closed: var(--loket-availability-closed-color, #8c1c13);
+  --_unknown: var(--loket-availability-unknown-color, #5c4700);
+  --_border: var(--loket-availability-border-color, #6b6b6b);
+  --_link: var(--loket-availability-link-color, var(--nl-link-color, #0b4ea2));
+  --_focus: var(--loket-availability-focus-outline-color, var(--nl-focus-outline-color, #1a1a1a));
+  --_muted: var(--loket-availability-muted-color, #4a4a4a);
+}
+@media (prefers-color-scheme: dark) {
+  :host {
+    color: var(--loket-availability-color, #f2f2f2);
+    background-color: var(--loket-availability-background-color, #121212);
+    --_open: var(--loket-availability-open-color, #7ee2a0);
+    --_closed: var(--loket-availability-closed-color, #ffaba3);
+    --_unknown: var(--loket-availability-unknown-color, #f2d675);
+    --_border: var(--loket-availability-border-color, #9a9a9a);
+    --_link: var(--loket-availability-link-color, #9cc6ff);
+    --_focus: var(--loket-availability-focus-outline-color, #f2f2f2);
+    --_muted: var(--loket-availability-muted-color, #c8c8c8);
+  }
+}
+:host([hidden]) { display: none; }
+.widget {
+  border: 1px solid var(--_border);
+  border-radius: var(--loket-availability-border-radius, 0.25rem);
+  padding: var(--loket-availability-padding, 0.75rem 1rem);
+}
+.title { margin: 0 0 0.25rem; font-weight: bold; }
+.about { margin: 0 0 0.5rem; color: var(--_muted); }
+.status { margin: 0 0 0.5rem; font-weight: bold; }
+.status[data-state="open"] { color: var(--_open); }
+.status[data-state="closed"] { color: var(--_closed); }
+.status[data-state="unknown"] { color: var(--_unknown); }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
+caption { text-align: start; font-weight: bold; padding-block-end: 0.25rem; }
+th, td { text-align: start; padding: 0.125rem 0.5rem 0.125rem 0; vertical-align: top; border-block-end: 1px solid var(--_border); }
+thead th { font-weight: bold; }
+tbody th { font-weight: normal; }
+tr[aria-current="date"] th, tr[aria-current="date"] td { font-weight: bold; }
+ul { margin: 0.25rem 0 0; padding-inline-start: 1.25rem; }
+li { margin: 0 0 0.25rem; }
+.note { color: var(--_muted); }
+.error { margin: 0; color: var(--_closed); }
+a { color: var(--_link); text-decoration: underline; }
+a:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; border-radius: 2px; }
+@media (prefers-reduced-motion: no-preference) {
+  .widget { transition: opacity 0.15s ease-in; }
+}
+`);
+  }
+  return sheet;
+}
+
+// el makes an element with text (as a text node) and attributes.
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v !== null && v !== undefined && v !== false) e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return e;
+}
+
+// safeURL returns an http(s) URL as a string, and null for anything else
+// (a javascript: link in data is never a link).
+function safeURL(u) {
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// problem is a bad attribute value: the attribute, the value, what was
+// expected (a message id of the catalog) and the data for that message.
+class Problem extends Error {
+  constructor(attribute, value, expected, data) {
+    super('loket: invalid ' + attribute + ' ' + JSON.stringify(value));
+    this.attribute = attribute;
+    this.value = value;
+    this.expected = expected;
+    this.data = data || {};
+  }
+}
+
+// language returns nl or en: the lang attribute, else the nearest lang of
+// the element or the document, else the browser's languages, else def.
+function language(host, def) {
+  const given = host.getAttribute('lang');
+  if (given !== null) {
+    const l = given.trim().toLowerCase().slice(0, 2);
+    if ((l === 'nl' || l === 'en') && (given.length === 2 || '-_'.includes(given[2]))) return l;
+    throw new Problem('lang', given, 'widget.expected.lang');
+  }
+  const near = host.parentElement && host.parentElement.closest('[lang]');
+  for (const cand of [near && near.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages || [])]) {
+    if (!cand) continue;
+    const l = cand.trim().toLowerCase().slice(0, 2);
+    if (l === 'nl' || l === 'en') return l;
+  }
+  return def === 'en' ? 'en' : 'nl';
+}
+
+class LoketAvailability extends HTMLElement {
+  static get observedAttributes() {
+    return ['centre', 'desk', 'service', 'view', 'lang', 'now'];
+  }
+
+  constructor() {
+    super();
+    this._root = this.attachShadow({ mode: 'open' });
+    this._root.adoptedStyleSheets = [styles()];
+    this._root.append(el('slot')); // the page's fallback, until the widget renders
+    this._timer = 0;
+    this._started = false;
+    this._generation = 0; // the latest render; older ones drop their results
+    this._offset = 0; // now attribute minus the browser's clock, in ms
+    this._onVisible = () => {
+      if (document.visibilityState === 'visible' && this._started) this._render();
+    };
+  }
+
+  connectedCallback() {
+    document.addEventListener('visibilitychange', this._onVisible);
+    if (this._started) {
+      this._render();
+      return;
+    }
+    // Start when scrolled into view (or at once without the observer).
+    if ('IntersectionObserver' in globalThis) {
+      this._observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this._observer.disconnect();
+          this._start();
+        }
+      });
+      this._observer.observe(this);
+    } else {
+      this._start();
+    }
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('visibilitychange', this._onVisible);
+    clearTimeout(this._timer);
+    if (this._observer) this._observer.disconnect();
+  }
+
+  attributeChangedCallback(name) {
+    if (name === 'now') this._offset = null;
+    if (this._started) this._render();
+  }
+
+  _start() {
+    this._started = true;
+    this._render();
+  }
+
+  // _now returns the widget's clock: the browser's, or the now attribute's
+  // running on from when it was set.
+  _now() {
+    const given = this.getAttribute('now');
+    if (given === null) return Date.now();
+    if (this._offset === null || this._offset === undefined) {
+      if (!RFC3339.test(given.trim()) || Number.isNaN(Date.parse(given.trim()))) {
+        throw new Problem('now', given, 'widget.expected.now');
+      }
+      this._offset = Date.parse(given.trim()) - Date.now();
+    }
+    return Date.now() + this._offset;
+  }
+
+  async _render() {
+    const generation = ++this._generation;
+    clearTimeout(this._timer);
+    let ns;
+    try {
+      ns = await bridge();
+    } catch (e) {
+      // The WebAssembly cannot run here (blocked, or an old browser): the
+      // page's fallback stays.
+      console.warn('loket: the widget cannot start; the page\'s own content stays.', e);
+      return;
+    }
+    if (generation !== this._generation) return;
+    let lang = 'nl';
+    try {
+      const id = (this.getAttribute('centre') || DEFAULT_CENTRE).trim();
+      if (!Object.prototype.hasOwnProperty.call(CENTRES, id)) {
+        lang = language(this, 'nl');
+        throw new Problem('centre', id, 'widget.expected.centre', { List: Object.keys(CENTRES).join(', ') });
+      }
+      lang = language(this, CENTRES[id].defaultLanguage);
+      let outline;
+      try {
+        outline = await loadCentre(ns, id);
+      } catch (e) {
+        console.warn('loket: the centre\'s data cannot be loaded.', e);
+        if (generation === this._generation) this._show(lang, el('p', { class: 'error' }, ns.text(lang, 'widget.error.unavailable', {}).text));
+        return;
+      }
+      if (generation !== this._generation) return;
+      const content = this._build(ns, outline, lang);
+      this._show(lang, content.node);
+      if (content.next !== null) {
+        // Render again at the next change, exactly (a long delay is cut
+        // into parts; a sleeping tab renders again when it wakes).
+        const delay = Math.min(Math.max(content.next - this._now(), 0) + 5, MAX_TIMER);
+        this._timer = setTimeout(() => this._render(), delay);
+      }
+    } catch (e) {
+      if (!(e instanceof Problem)) {
+        console.warn('loket: the widget failed.', e);
+        this._show(lang, el('p', { class: 'error' }, ns.text(lang, 'widget.error.unavailable', {}).text));
+        return;
+      }
+      console.warn(e.message);
+      const expected = ns.text(lang, e.expected, e.data).text;
+      this._show(lang, el('p', { class: 'error', role: 'alert' }, ns.text(lang, 'widget.error.value', {
+        Value: JSON.stringify(e.value), Attribute: e.attribute, Expected: expected,
+      }).text));
+    }
+  }
+
+  // _build makes the widget's content for the attributes and returns it
+  // with the instant of the next change of what it shows (or null).
+  _build(ns, outline, lang) {
+    const at = this._now();
+    const centreName = outline.name[lang] || outline.name.nl || outline.name.en;
+    const deskID = (this.getAttribute('desk') || outline.defaultDesk).trim();
+    const desk = outline.desks.find((d) => d.id === deskID);
+    if (!desk) throw new Problem('desk', deskID, 'widget.expected.desk', { List: outline.desks.map((d) => d.id).join(', ') });
+    const viewAttr = this.getAttribute('view');
+    const views = viewAttr === null ? ['status', 'week'] : viewAttr.split(/[\s,]+/).filter(Boolean);
+    if (views.length === 0 || views.some((v) => !VIEWS.includes(v))) throw new Problem('view', viewAttr, 'widget.expected.view');
+    const serviceID = this.getAttribute('service');
+    if (serviceID !== null && !outline.services.some((s) => s.id === serviceID.trim())) {
+      throw new Problem('service', serviceID, 'widget.expected.service', { List: outline.services.map((s) => s.id).join(', ') });
+    }
+    const check = (answer) => {
+      if (answer.error) throw new Error('loket: ' + answer.error);
+      return answer;
+    };
+    const deskName = desk.name[lang] || desk.name.nl || desk.name.en;
+    const region = el('section', {
+      class: 'widget',
+      'aria-label': ns.text(lang, 'widget.region', { Desk: deskName, Centre: centreName }).text,
+    });
+    let next = null;
+    region.append(el('p', { class: 'title' }, deskName + ' — ' + centreName));
+    if (views.includes('status')) {
+      const st = check(ns.status(outline.id, desk.id, at, lang));
+      const about = [];
+      const location = desk.location[lang] || desk.location.nl || desk.location.en;
+      if (location) about.push(location);
+      if (desk.appointment) about.push(ns.text(lang, 'hours.appointment', {}).text);
+      if (about.length) region.append(el('p', { class: 'about' }, about.join(' · ')));
+      // role=status: a polite live region, so that a change is announced.
+      region.append(el('p', { class: 'status', role: 'status', 'data-state': st.state }, st.sentence));
+      const book = desk.appointment && safeURL(desk.bookingUrl);
+      if (book) region.append(el('p', null, el('a', { href: book, rel: 'noopener', target: '_blank' }, ns.text(lang, 'widget.book', {}).text)));
+      next = soonest(next, st.next);
+    }
+    if (views.includes('week')) {
+      const wk = check(ns.week(outline.id, desk.id, at, lang));
+      const table = el('table', null, el('caption', null, wk.caption));
+      table.append(el('thead', null, el('tr', null,
+        el('th', { scope: 'col' }, ns.text(lang, 'widget.week.day', {}).text),
+        el('th', { scope: 'col' }, ns.text(lang, 'widget.week.hours', {}).text))));
+      const body = el('tbody');
+      for (const d of wk.days) {
+        body.append(el('tr', { 'aria-current': d.date === wk.today ? 'date' : null },
+          el('th', { scope: 'row' }, d.label), el('td', null, d.line)));
+      }
+      table.append(body);
+      region.append(table);
+      next = soonest(next, wk.nextDay); // the marked day (and the week) moves at midnight
+    }
+    if (views.includes('services')) {
+      const sv = check(ns.services(outline.id, at, lang));
+      const title = ns.text(lang, 'widget.services.title', {}).text;
+      const list = el('ul', { 'aria-label': title });
+      for (const s of sv.services) {
+        if (serviceID !== null && s.id !== serviceID.trim()) continue;
+        let when;
+        if (s.kind === 'procedure') when = ns.text(lang, 'widget.services.procedure', {}).text;
+        else if (s.openNow) when = ns.text(lang, 'widget.services.open_now', {}).text;
+        else if (s.next) when = ns.text(lang, 'widget.services.next', { When: s.next.text }).text;
+        else when = ns.text(lang, 'widget.services.none', {}).text;
+        list.append(el('li', null, el('span', null, s.name), ' — ', el('span', { class: 'note' }, when)));
+        if (s.kind === 'visit' && s.next) next = soonest(next, s.openNow ? s.next.end : s.next.start);
+      }
+      region.append(el('p', { class: 'title' }, title), list);
+    }
+    return { node: region, next };
+  }
+
+  _show(lang, node) {
+    const wrap = el('div', { lang });
+    wrap.append(node);
+    this._root.replaceChildren(wrap);
+  }
+}
+
+// soonest returns the earlier of two instants, either of which may be null.
+function soonest(a, b) {
+  if (a === null || a === undefined) return b ?? null;
+  if (b === null || b === undefined) return a;
+  return Math.min(a, b);
+}
+
+if (!customElements.get('loket-availability')) {
+  customElements.define('loket-availability', LoketAvailability);
+}
