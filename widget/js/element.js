@@ -168,6 +168,7 @@ ul { margin: 0.25rem 0 0; padding-inline-start: 1.25rem; }
 li { margin: 0 0 0.25rem; }
 .note { color: var(--_muted); }
 .error { margin: 0; color: var(--_closed); }
+.live { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 a { color: var(--_link); text-decoration: underline; }
 a:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; border-radius: 2px; }
 @media (prefers-reduced-motion: no-preference) {
@@ -241,7 +242,13 @@ class LoketAvailability extends HTMLElement {
     super();
     this._root = this.attachShadow({ mode: 'open' });
     this._root.adoptedStyleSheets = [styles()];
-    this._root.append(el('slot')); // the page's fallback, until the widget renders
+    // The page's fallback shows until the widget renders. The live region
+    // stays while the content is rebuilt, so that a change of status is
+    // announced (politely) when it happens, and not at every render.
+    this._content = el('div', null, el('slot'));
+    this._live = el('p', { class: 'live', role: 'status' });
+    this._root.append(this._content, this._live);
+    this._state = null; // the state last shown: a change is announced
     this._timer = 0;
     this._started = false;
     this._generation = 0; // the latest render; older ones drop their results
@@ -327,12 +334,17 @@ class LoketAvailability extends HTMLElement {
         outline = await loadCentre(ns, id);
       } catch (e) {
         console.warn('loket: the centre\'s data cannot be loaded.', e);
-        if (generation === this._generation) this._show(lang, el('p', { class: 'error' }, ns.text(lang, 'widget.error.unavailable', {}).text));
+        if (generation === this._generation) this._show(lang, el('p', { class: 'error' }, ns.text(lang, 'widget.error.unavailable', {}).text), 'unavailable');
         return;
       }
       if (generation !== this._generation) return;
       const content = this._build(ns, outline, lang);
-      this._show(lang, content.node);
+      this._show(lang, content.node, null, content.state);
+      if (content.state !== null && this._state !== null && content.state !== this._state) {
+        this._live.setAttribute('lang', lang);
+        this._live.textContent = content.sentence;
+      }
+      this._state = content.state;
       if (content.next !== null) {
         // Render again at the next change, exactly (a long delay is cut
         // into parts; a sleeping tab renders again when it wakes).
@@ -342,14 +354,14 @@ class LoketAvailability extends HTMLElement {
     } catch (e) {
       if (!(e instanceof Problem)) {
         console.warn('loket: the widget failed.', e);
-        this._show(lang, el('p', { class: 'error' }, ns.text(lang, 'widget.error.unavailable', {}).text));
+        this._show(lang, el('p', { class: 'error' }, ns.text(lang, 'widget.error.unavailable', {}).text), 'unavailable');
         return;
       }
       console.warn(e.message);
       const expected = ns.text(lang, e.expected, e.data).text;
       this._show(lang, el('p', { class: 'error', role: 'alert' }, ns.text(lang, 'widget.error.value', {
         Value: JSON.stringify(e.value), Attribute: e.attribute, Expected: expected,
-      }).text));
+      }).text), 'invalid ' + e.attribute);
     }
   }
 
@@ -378,16 +390,19 @@ class LoketAvailability extends HTMLElement {
       'aria-label': ns.text(lang, 'widget.region', { Desk: deskName, Centre: centreName }).text,
     });
     let next = null;
+    let state = null;
+    let sentence = null;
     region.append(el('p', { class: 'title' }, deskName + ' — ' + centreName));
     if (views.includes('status')) {
       const st = check(ns.status(outline.id, desk.id, at, lang));
+      state = st.state;
       const about = [];
       const location = desk.location[lang] || desk.location.nl || desk.location.en;
       if (location) about.push(location);
       if (desk.appointment) about.push(ns.text(lang, 'hours.appointment', {}).text);
       if (about.length) region.append(el('p', { class: 'about' }, about.join(' · ')));
-      // role=status: a polite live region, so that a change is announced.
-      region.append(el('p', { class: 'status', role: 'status', 'data-state': st.state }, st.sentence));
+      region.append(el('p', { class: 'status', 'data-state': st.state }, st.sentence));
+      sentence = st.sentence;
       const book = desk.appointment && safeURL(desk.bookingUrl);
       if (book) region.append(el('p', null, el('a', { href: book, rel: 'noopener', target: '_blank' }, ns.text(lang, 'widget.book', {}).text)));
       next = soonest(next, st.next);
@@ -423,13 +438,20 @@ class LoketAvailability extends HTMLElement {
       }
       region.append(el('p', { class: 'title' }, title), list);
     }
-    return { node: region, next };
+    return { node: region, next, state, sentence };
   }
 
-  _show(lang, node) {
-    const wrap = el('div', { lang });
-    wrap.append(node);
-    this._root.replaceChildren(wrap);
+  // _show puts node in the shadow root, in language lang, and tells the
+  // page with a loket-render event: detail.lang, detail.state (open, closed
+  // or unknown, when the status is shown) and detail.error (null, or what
+  // went wrong: "unavailable", "invalid <attribute>").
+  _show(lang, node, error, state) {
+    this._content.setAttribute('lang', lang);
+    this._content.replaceChildren(node);
+    this.dispatchEvent(new CustomEvent('loket-render', {
+      bubbles: true,
+      detail: { lang, state: state ?? null, error: error ?? null },
+    }));
   }
 }
 
