@@ -3,7 +3,7 @@
 package more
 
 // ids are the message ids, sorted; msgs[i] is ids[i] in Dutch and English.
-var ids = [271]string{
+var ids = [286]string{
 	"centre.validate_ok",
 	"cli.arg.date",
 	"cli.arg.file",
@@ -236,6 +236,21 @@ var ids = [271]string{
 	"osm.state.unknown",
 	"osm.unknown_span",
 	"osm.week",
+	"page.demo.clock.apply",
+	"page.demo.clock.hint",
+	"page.demo.clock.label",
+	"page.demo.clock.live",
+	"page.demo.code",
+	"page.demo.intro",
+	"page.demo.other_version",
+	"page.demo.title",
+	"page.demo.view.services",
+	"page.demo.view.status",
+	"page.demo.view.week",
+	"page.fallback.caption",
+	"page.fallback.link",
+	"page.language",
+	"page.snippet.comment",
 	"services.list.appointment",
 	"services.list.book",
 	"services.list.date_time",
@@ -277,7 +292,7 @@ var ids = [271]string{
 	"services.who.with_family",
 }
 
-var msgs = [271][2]form{
+var msgs = [286][2]form{
 	{{"{{.File}}: in orde, centrum {{.ID}}, {{.Count}} balie, tijdzone {{.Zone}}", "{{.File}}: in orde, centrum {{.ID}}, {{.Count}} balies, tijdzone {{.Zone}}"}, {"{{.File}}: ok, centre {{.ID}}, {{.Count}} desk, time zone {{.Zone}}", "{{.File}}: ok, centre {{.ID}}, {{.Count}} desks, time zone {{.Zone}}"}},
 	{{"", "DATUM"}, {"", "DATE"}},
 	{{"", "BESTAND"}, {"", "FILE"}},
@@ -510,6 +525,21 @@ var msgs = [271][2]form{
 	{{"", "onbekend"}, {"", "unknown"}},
 	{{"", "{{.Span}} onbekend"}, {"", "{{.Span}} unknown"}},
 	{{"", "Week van {{.Date}}:"}, {"", "Week of {{.Date}}:"}},
+	{{"", "Toon"}, {"", "Show"}},
+	{{"", "RFC 3339, zoals 2026-12-22T10:00:00+01:00; de klok van de widgets loopt vanaf daar door."}, {"", "RFC 3339, such as 2026-12-22T10:00:00+01:00; the widgets' clock runs on from there."}},
+	{{"", "Toon de widgets op een tijdstip"}, {"", "Show the widgets at an instant"}},
+	{{"", "Huidige tijd"}, {"", "Current time"}},
+	{{"", "De code om te plakken"}, {"", "The code to paste"}},
+	{{"", "Deze pagina toont het element <loket-availability> zoals een partnersite het insluit: elke weergave, in het Nederlands en in het Engels, onder een strikte Content-Security-Policy. De bestanden van de widget staan onder {{.Path}}; snippet.html daar bevat de regels om te plakken."}, {"", "This page shows the element <loket-availability> as a partner site embeds it: every view, in Dutch and in English, under a strict Content-Security-Policy. The widget's files are under {{.Path}}; snippet.html there holds the lines to paste."}},
+	{{"", "Deze pagina in het Nederlands"}, {"", "This page in English"}},
+	{{"", "loket: de beschikbaarheidswidget op een partnerpagina"}, {"", "loket: the availability widget on a partner page"}},
+	{{"", "Diensten"}, {"", "Services"}},
+	{{"", "Status"}, {"", "Status"}},
+	{{"", "Week"}, {"", "Week"}},
+	{{"", "{{.Desk}}, {{.Centre}}: openingstijden van {{.From}} tot en met {{.To}}"}, {"", "{{.Desk}}, {{.Centre}}: opening hours from {{.From}} to {{.To}}"}},
+	{{"", "Openingstijden en afspraken op de website van {{.Centre}}"}, {"", "Opening hours and appointments on the website of {{.Centre}}"}},
+	{{"", "Nederlands"}, {"", "English"}},
+	{{"", "{{.Language}}, centrum {{.Centre}}: plak deze twee regels in uw pagina. Het script laadt {{.URL}}. Tot de widget geladen is, en als dat niet lukt, toont de pagina de tabel in het element: de openingstijden van {{.From}} tot en met {{.To}}."}, {"", "{{.Language}}, centre {{.Centre}}: paste these two lines into your page. The script loads {{.URL}}. Until the widget has loaded, and if it cannot, the page shows the table inside the element: the opening hours from {{.From}} to {{.To}}."}},
 	{{"", "op afspraak"}, {"", "by appointment"}},
 	{{"", "Afspraak maken: {{.URL}}"}, {"", "Book: {{.URL}}"}},
 	{{"", "{{.Date}} om {{.Time}}"}, {"", "{{.Date}}, {{.Time}}"}},
