@@ -63,24 +63,48 @@ function goRuntime() {
 
 let bridgePromise; // one WebAssembly instance for every widget of the page
 
+// fetchOwn fetches a file of the bundle, beside loket.js, without
+// credentials.
+function fetchOwn(file, integrity) {
+  return fetch(new URL(file, import.meta.url), { integrity, credentials: 'omit', mode: 'cors' });
+}
+
+// compile fetches loket.wasm and compiles it. Where the browser can hash
+// (crypto.subtle, in secure contexts), it compiles while the bytes arrive
+// and hashes them alongside, and the module is used only once the hash
+// matches WASM_INTEGRITY: a fetch with integrity would hold the bytes back
+// until all have arrived and been checked, and compile only then. Elsewhere
+// it fetches with integrity and compiles the checked bytes.
+async function compile() {
+  const subtle = globalThis.crypto && globalThis.crypto.subtle;
+  const [algorithm, expected] = WASM_INTEGRITY.split(/-(.*)/s);
+  if (subtle && algorithm === 'sha384' && typeof WebAssembly.compileStreaming === 'function') {
+    const response = await fetchOwn('loket.wasm', undefined);
+    if (!response.ok) throw new Error('loket.wasm: HTTP ' + response.status);
+    const [forCompile, forHash] = response.body.tee();
+    const compiled = WebAssembly.compileStreaming(new Response(forCompile, { headers: { 'Content-Type': 'application/wasm' } }));
+    const hashed = new Response(forHash).arrayBuffer().then((bytes) => subtle.digest('SHA-384', bytes));
+    const [module, digest] = await Promise.all([compiled, hashed]);
+    let bin = '';
+    for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
+    if (btoa(bin) !== expected) throw new Error('loket.wasm does not match its integrity ' + WASM_INTEGRITY);
+    return module;
+  }
+  const response = await fetchOwn('loket.wasm', WASM_INTEGRITY);
+  if (!response.ok) throw new Error('loket.wasm: HTTP ' + response.status);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 // bridge starts loket.wasm once and returns its functions.
 function bridge() {
   if (!bridgePromise) {
     bridgePromise = (async () => {
+      const module = await compile();
       const scope = goRuntime();
       const ns = {};
       scope[Symbol.for(KEY)] = ns;
       const go = new scope.Go();
-      const response = fetch(new URL('loket.wasm', import.meta.url), { integrity: WASM_INTEGRITY, credentials: 'omit' });
-      let instance;
-      try {
-        ({ instance } = await WebAssembly.instantiateStreaming(response, go.importObject));
-      } catch (e) {
-        // A server that sends the wrong type for .wasm: instantiate the bytes.
-        const again = await fetch(new URL('loket.wasm', import.meta.url), { integrity: WASM_INTEGRITY, credentials: 'omit' });
-        if (!again.ok) throw e;
-        ({ instance } = await WebAssembly.instantiate(await again.arrayBuffer(), go.importObject));
-      }
+      const instance = await WebAssembly.instantiate(module, go.importObject);
       go.run(instance);
       if (!ns.ready) throw new Error(ns.error || 'loket: the bridge did not start');
       return ns;
@@ -89,20 +113,36 @@ function bridge() {
   return bridgePromise;
 }
 
+const centreBytes = new Map(); // centre id -> its compiled data, fetched once
 const centrePromises = new Map(); // centre id -> the centre's outline
 
-// loadCentre fetches a centre's compiled data once and loads it into the
-// bridge.
+// fetchCentre fetches a centre's compiled data once (checked against its
+// integrity), while the bridge may still be starting; after a failure, the
+// next render asks again.
+function fetchCentre(id) {
+  if (!centreBytes.has(id)) {
+    const c = CENTRES[id];
+    const p = fetchOwn(c.file, c.integrity).then(async (r) => {
+      if (!r.ok) throw new Error('loket: ' + c.file + ': HTTP ' + r.status);
+      return new Uint8Array(await r.arrayBuffer());
+    });
+    p.catch(() => centreBytes.delete(id));
+    centreBytes.set(id, p);
+  }
+  return centreBytes.get(id);
+}
+
+// loadCentre loads a centre's data into the bridge once and returns its
+// outline.
 function loadCentre(ns, id) {
   if (!centrePromises.has(id)) {
-    centrePromises.set(id, (async () => {
-      const c = CENTRES[id];
-      const r = await fetch(new URL(c.file, import.meta.url), { integrity: c.integrity, credentials: 'omit' });
-      if (!r.ok) throw new Error('loket: ' + c.file + ': HTTP ' + r.status);
-      const outline = ns.load(new Uint8Array(await r.arrayBuffer()));
+    const p = fetchCentre(id).then((bytes) => {
+      const outline = ns.load(bytes);
       if (outline.error) throw new Error('loket: ' + outline.error);
       return outline;
-    })());
+    });
+    p.catch(() => centrePromises.delete(id));
+    centrePromises.set(id, p);
   }
   return centrePromises.get(id);
 }
@@ -207,7 +247,7 @@ function safeURL(u) {
 // expected (a message id of the catalog) and the data for that message.
 class Problem extends Error {
   constructor(attribute, value, expected, data) {
-    super('loket: invalid ' + attribute + ' ' + JSON.stringify(value));
+    super('loket: invalid ' + attribute + ' ' + quote(value));
     this.attribute = attribute;
     this.value = value;
     this.expected = expected;
@@ -216,13 +256,16 @@ class Problem extends Error {
 }
 
 // language returns nl or en: the lang attribute, else the nearest lang of
-// the element or the document, else the browser's languages, else def.
-function language(host, def) {
+// the element or the document, else the browser's languages, else def. A
+// lang attribute of another language is a Problem, or, when lenient (to
+// say what the problem is), passed over.
+function language(host, def, lenient) {
   const given = host.getAttribute('lang');
   if (given !== null) {
-    const l = given.trim().toLowerCase().slice(0, 2);
-    if ((l === 'nl' || l === 'en') && (given.length === 2 || '-_'.includes(given[2]))) return l;
-    throw new Problem('lang', given, 'widget.expected.lang');
+    const g = given.trim().toLowerCase();
+    const l = g.slice(0, 2);
+    if ((l === 'nl' || l === 'en') && (g.length === 2 || g[2] === '-' || g[2] === '_')) return l;
+    if (!lenient) throw new Problem('lang', given, 'widget.expected.lang');
   }
   const near = host.parentElement && host.parentElement.closest('[lang]');
   for (const cand of [near && near.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages || [])]) {
@@ -311,6 +354,8 @@ class LoketAvailability extends HTMLElement {
   async _render() {
     const generation = ++this._generation;
     clearTimeout(this._timer);
+    const wanted = (this.getAttribute('centre') || DEFAULT_CENTRE).trim();
+    if (Object.prototype.hasOwnProperty.call(CENTRES, wanted)) fetchCentre(wanted); // alongside the bridge
     let ns;
     try {
       ns = await bridge();
@@ -322,13 +367,14 @@ class LoketAvailability extends HTMLElement {
     }
     if (generation !== this._generation) return;
     let lang = 'nl';
+    let fallback = 'nl'; // the centre's default language, once known
     try {
       const id = (this.getAttribute('centre') || DEFAULT_CENTRE).trim();
       if (!Object.prototype.hasOwnProperty.call(CENTRES, id)) {
-        lang = language(this, 'nl');
         throw new Problem('centre', id, 'widget.expected.centre', { List: Object.keys(CENTRES).join(', ') });
       }
-      lang = language(this, CENTRES[id].defaultLanguage);
+      fallback = CENTRES[id].defaultLanguage;
+      lang = language(this, fallback);
       let outline;
       try {
         outline = await loadCentre(ns, id);
@@ -358,9 +404,10 @@ class LoketAvailability extends HTMLElement {
         return;
       }
       console.warn(e.message);
+      lang = language(this, fallback, true);
       const expected = ns.text(lang, e.expected, e.data).text;
       this._show(lang, el('p', { class: 'error', role: 'alert' }, ns.text(lang, 'widget.error.value', {
-        Value: JSON.stringify(e.value), Attribute: e.attribute, Expected: expected,
+        Value: quote(e.value), Attribute: e.attribute, Expected: expected,
       }).text), 'invalid ' + e.attribute);
     }
   }
@@ -453,6 +500,13 @@ class LoketAvailability extends HTMLElement {
       detail: { lang, state: state ?? null, error: error ?? null },
     }));
   }
+}
+
+// quote returns a value as written between double quotes, cut after 80
+// characters.
+function quote(value) {
+  const chars = [...value];
+  return '"' + (chars.length > 80 ? chars.slice(0, 79).join('') + '…' : value) + '"';
 }
 
 // soonest returns the earlier of two instants, either of which may be null.
