@@ -130,11 +130,11 @@ const viewJS = `((id) => {
 // shown is what viewJS returns.
 type shown struct {
 	Lang, Title, About, Status, State, Live, Book, Caption, Error string
-	Slot                                                         bool
-	Head                                                         []string
-	Rows                                                         [][3]string
-	Services                                                     []string
-	Elements                                                     []string
+	Slot                                                          bool
+	Head                                                          []string
+	Rows                                                          [][3]string
+	Services                                                      []string
+	Elements                                                      []string
 }
 
 // record is what the harness recorded.
@@ -625,7 +625,7 @@ func TestBrowserPage(t *testing.T) {
 	bad := `<img src=x onerror="globalThis.loketPwned='attribute'">`
 	for _, c := range []struct {
 		attr, value, lang string
-		want               []string
+		want              []string
 	}{
 		{"desk", bad, "en", []string{bad, "desk", "one of ind, municipality"}},
 		{"centre", "utrecht", "nl", []string{`"utrecht"`, "centre", "een van maastricht, markup"}},
