@@ -1,9 +1,10 @@
 package centre
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/yamlfile"
 	"github.com/expatcentre/loket/route"
 )
@@ -53,16 +54,16 @@ func (d *decoder) bookNext(a at) []adviceConfig {
 			for j, o := range outcomes {
 				ofs[j] = yamlfile.Field{Name: string(o), Decode: func(a at) {
 					ac := adviceConfig{route: r, outcome: o}
-					d.List(a, "a list of service ids such as [ind-biometrics, brp-registration]", func(a at) {
+					d.List(a, m("errors.centre.what.service_ids"), func(a at) {
 						ac.services = append(ac.services, d.id(a))
 					})
 					out = append(out, ac)
 				}}
 			}
-			d.Keys(a, "the services to book next per outcome (eligible: [...], not-eligible: [...], needs-information: [...])", "outcome", ofs)
+			d.Keys(a, m("errors.centre.what.book_next_outcomes"), yamlfile.Outcome, ofs)
 		}}
 	}
-	d.Keys(a, "the services to book next per route and outcome (highly-skilled-migrant: {eligible: [...]})", "route", rfs)
+	d.Keys(a, m("errors.centre.what.book_next"), yamlfile.Route, rfs)
 	return out
 }
 
@@ -86,9 +87,10 @@ func (d *decoder) compileAdvice(cfgs []adviceConfig, c *Centre) []Advice {
 						names = append(names, s.ID)
 					}
 				}
-				d.Errorf(id.At, "%s", yamlfile.WithSuggestion(fmt.Sprintf("unknown service %q", id.V), id.V, names, "the services are"))
+				d.Report(id.At, yamlfile.WithSuggestion(message.New("errors.centre.unknown_service", map[string]any{"ID": strconv.Quote(id.V)}),
+					id.V, names, "errors.centre.services_are"))
 			case slices.Contains(a.Services, s):
-				d.Errorf(id.At, "service %s is listed twice", id.V)
+				d.Fail(id.At, "errors.centre.service_twice", map[string]any{"ID": id.V})
 			default:
 				a.Services = append(a.Services, s)
 			}

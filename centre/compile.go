@@ -3,14 +3,15 @@ package centre
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/timespan"
 
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/yamlfile"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
@@ -47,7 +48,7 @@ func (d *decoder) compile(cfg *config) *Centre {
 		if !k.id.OK {
 			allIDs = false
 		} else if prev, dup := ids[k.id.V]; dup {
-			d.Errorf(k.id.At, "duplicate desk id %q: %s (line %d) has it too", k.id.V, strings.TrimSuffix(prev.Path, ".id"), prev.Line)
+			d.Fail(k.id.At, "errors.centre.duplicate_desk", duplicate(k.id.V, prev))
 		} else {
 			ids[k.id.V] = k.id.At
 		}
@@ -64,8 +65,8 @@ func (d *decoder) compile(cfg *config) *Centre {
 					names = append(names, k.id.V)
 				}
 			}
-			d.Errorf(cfg.defaultDesk.At, "%s", yamlfile.WithSuggestion(fmt.Sprintf("unknown desk %q", cfg.defaultDesk.V),
-				cfg.defaultDesk.V, names, "the desks are"))
+			d.Report(cfg.defaultDesk.At, yamlfile.WithSuggestion(message.New("errors.centre.unknown_desk", map[string]any{"ID": strconv.Quote(cfg.defaultDesk.V)}),
+				cfg.defaultDesk.V, names, "errors.centre.desks_are"))
 		}
 		c.DefaultDesk = cfg.defaultDesk.V
 	case len(c.Desks) > 0:
@@ -76,6 +77,13 @@ func (d *decoder) compile(cfg *config) *Centre {
 	return c
 }
 
+// duplicate returns the data of the message of an id given twice: the id,
+// quoted, and the place of the first one (the path of what it is the id
+// of, and its line).
+func duplicate(id string, first at) map[string]any {
+	return map[string]any{"ID": strconv.Quote(id), "First": strings.TrimSuffix(first.Path, ".id"), "Line": first.Line}
+}
+
 // location loads the centre's time zone.
 func (d *decoder) location(doc at, tz val[string]) *time.Location {
 	if !tz.OK {
@@ -84,18 +92,17 @@ func (d *decoder) location(doc at, tz val[string]) *time.Location {
 		}
 		loc, err := time.LoadLocation("Europe/Amsterdam")
 		if err != nil {
-			d.Add(0, 0, "time_zone", "cannot load the default time zone Europe/Amsterdam (import time/tzdata in the program): "+err.Error(), err)
+			d.Add(0, 0, "time_zone", message.New("errors.centre.default_zone", map[string]any{"Error": err}), err)
 		}
 		return loc
 	}
 	if tz.V == "Local" {
-		d.Errorf(tz.At, "Local is the zone of the machine loket runs on: name the centre's zone, such as Europe/Amsterdam")
+		d.Fail(tz.At, "errors.centre.local_zone", nil)
 		return nil
 	}
 	loc, err := time.LoadLocation(tz.V)
 	if err != nil {
-		d.Add(tz.At.Line, tz.At.Col, tz.At.Path,
-			fmt.Sprintf("unknown time zone %s: expected an IANA zone name such as Europe/Amsterdam", quote(tz.V)), err)
+		d.Add(tz.At.Line, tz.At.Col, tz.At.Path, message.New("errors.centre.unknown_zone", map[string]any{"Zone": quote(tz.V)}), err)
 		return nil
 	}
 	return loc
@@ -104,13 +111,13 @@ func (d *decoder) location(doc at, tz val[string]) *time.Location {
 // holidayPolicy builds the calendar and the closures on holidays.
 func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, osm.Closures) {
 	if h.country.OK && h.country.V != "NL" {
-		d.Errorf(h.country.At, "expected NL, the only country whose holidays loket knows, found %s", quote(h.country.V))
+		d.Report(h.country.At, yamlfile.ExpectedText(m("errors.centre.what.nl_only"), h.country.V))
 	}
 	var cal holidays.Calendar
 	if h.region.OK {
 		var err error
 		if cal, err = holidays.Netherlands(h.region.V); err != nil {
-			d.Errorf(h.region.At, "expected NL-LI or NL-NB (or no region, for the national holidays only), found %s", quote(h.region.V))
+			d.Report(h.region.At, yamlfile.ExpectedText(m("errors.centre.what.region"), h.region.V))
 		}
 	}
 	national := !h.region.OK || h.region.V == ""
@@ -121,7 +128,7 @@ func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, osm.Closure
 			continue
 		}
 		if k.V == holidays.Regional && national {
-			d.Errorf(k.At, "regional holidays need a region: set holidays.region to NL-LI or NL-NB")
+			d.Fail(k.At, "errors.centre.regional_kind", nil)
 		}
 		cl.Kinds = append(cl.Kinds, k.V)
 	}
@@ -132,7 +139,7 @@ func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, osm.Closure
 			continue
 		}
 		if !slices.Contains(known, id.V) {
-			d.Errorf(id.At, "%s", yamlfile.WithSuggestion(fmt.Sprintf("unknown holiday id %s", quote(id.V)), id.V, known, "expected one of"))
+			d.Report(id.At, yamlfile.WithSuggestion(message.New("errors.centre.unknown_holiday", map[string]any{"ID": quote(id.V)}), id.V, known, "errors.yaml.one_of"))
 			continue
 		}
 		if national {
@@ -140,7 +147,7 @@ func (d *decoder) holidayPolicy(h holidayConfig) (holidays.Calendar, osm.Closure
 				regional = regionalIDs()
 			}
 			if slices.Contains(regional, id.V) {
-				d.Errorf(id.At, "%s is a regional holiday: set holidays.region to NL-LI or NL-NB", id.V)
+				d.Fail(id.At, "errors.centre.regional_holiday", map[string]any{"ID": id.V})
 			}
 		}
 		cl.IDs = append(cl.IDs, id.V)
@@ -177,31 +184,31 @@ func (d *decoder) dateRange(ds days) (timespan.DateRange, bool) {
 		if !given(other) {
 			other = ds.to
 		}
-		d.Errorf(other.At, "give either date (one day) or from and to, not both")
+		d.Fail(other.At, "errors.centre.date_and_range", nil)
 		return timespan.DateRange{}, false
 	case given(ds.date):
 		return timespan.OneDayRange(ds.date.V), ds.date.OK
 	case !given(ds.from) && !given(ds.to):
-		d.Errorf(ds.At.Field("date"), "missing the date: give date (one day) or from and to (both included)")
+		d.Fail(ds.At.Field("date"), "errors.centre.no_date", nil)
 		return timespan.DateRange{}, false
 	case !given(ds.to):
-		d.Errorf(ds.At.Field("to"), "missing the last day: from needs to (included)")
+		d.Fail(ds.At.Field("to"), "errors.centre.no_to", nil)
 		return timespan.DateRange{}, false
 	case !given(ds.from):
-		d.Errorf(ds.At.Field("from"), "missing the first day: to needs from")
+		d.Fail(ds.At.Field("from"), "errors.centre.no_from", nil)
 		return timespan.DateRange{}, false
 	case !ds.from.OK || !ds.to.OK:
 		return timespan.DateRange{}, false
 	case ds.to.V < ds.from.V:
-		d.Errorf(ds.to.At, "the end %s is before the start %s", ds.to.V, ds.from.V)
+		d.Fail(ds.to.At, "errors.centre.end_before_start", map[string]any{"End": ds.to.V, "Start": ds.from.V})
 		return timespan.DateRange{}, false
 	}
 	return timespan.BetweenDates(ds.from.V, ds.to.V+1), true
 }
 
-// overlaps records an error for each range that overlaps an earlier one.
-// It returns the ranges that overlap no earlier one.
-func (d *decoder) overlaps(rs []placedRange, what string) []placedRange {
+// overlaps records an error for each range that overlaps an earlier one,
+// with the message id. It returns the ranges that overlap no earlier one.
+func (d *decoder) overlaps(rs []placedRange, id string) []placedRange {
 	var kept []placedRange
 	for _, r := range rs {
 		i := slices.IndexFunc(kept, func(k placedRange) bool {
@@ -209,8 +216,8 @@ func (d *decoder) overlaps(rs []placedRange, what string) []placedRange {
 		})
 		if i >= 0 {
 			k := kept[i]
-			d.Errorf(r.At, "the %s from %s to %s overlaps %s (line %d), from %s to %s", what,
-				r.r.Start(), r.r.Last(), k.At.Path, k.At.Line, k.r.Start(), k.r.Last())
+			d.Fail(r.At, id, map[string]any{"From": r.r.Start(), "To": r.r.Last(), "Other": k.At.Path, "Line": k.At.Line,
+				"OtherFrom": k.r.Start(), "OtherTo": k.r.Last()})
 			continue
 		}
 		kept = append(kept, r)
@@ -228,7 +235,7 @@ func (d *decoder) extraClosures(cs []closureConfig) []Closure {
 		}
 	}
 	var out []Closure
-	for _, r := range d.overlaps(rs, "closure") {
+	for _, r := range d.overlaps(rs, "errors.centre.closure_overlaps") {
 		i := slices.IndexFunc(rs, func(x placedRange) bool { return x.At.Path == r.At.Path })
 		out = append(out, Closure{Dates: r.r, Name: names[i]})
 	}
@@ -261,12 +268,12 @@ func (d *decoder) compileDesk(k *deskConfig, c *Centre, closures []osm.Option) *
 			rs = append(rs, placedRange{r, ex.days.At})
 		}
 	}
-	for _, r := range d.overlaps(rs, "exception") {
+	for _, r := range d.overlaps(rs, "errors.centre.exception_overlaps") {
 		i := slices.IndexFunc(k.exceptions, func(ex exceptionConfig) bool { return ex.days.At.Path == r.At.Path })
 		ex := k.exceptions[i]
 		parts := outside(r.r, c.ExtraClosures)
 		if len(parts) == 0 {
-			d.Errorf(r.At, "the centre is closed on every day of this exception (holidays.extra_closures)")
+			d.Fail(r.At, "errors.centre.exception_closed", nil)
 		}
 		for _, part := range parts {
 			exs = append(exs, osm.Exception{Dates: part, Hours: ex.hours.V, Reason: ex.reason.V})
@@ -379,5 +386,5 @@ func (d *decoder) scheduleError(a at, err error) {
 			line, col = l, c
 		}
 	}
-	d.Add(line, col, a.Path, err.Error(), err)
+	d.Add(line, col, a.Path, message.OfError(err), err)
 }

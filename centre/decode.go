@@ -6,6 +6,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/yamlfile"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
@@ -93,11 +94,11 @@ type (
 // messages, what real files are like, and the years of its dates.
 func centreFormat(maxSize int) yamlfile.Format {
 	return yamlfile.Format{
-		Name:      "a centre file",
-		Expected:  "a centre with id, name and desks",
+		Name:      m("errors.centre.format"),
+		Expected:  m("errors.centre.expected"),
 		Depth:     6,
 		Keys:      13,
-		Values:    "a few hundred",
+		Values:    m("errors.centre.values"),
 		MaxSize:   maxSize,
 		FirstYear: holidays.FirstYear,
 		LastYear:  holidays.LastYear,
@@ -114,41 +115,53 @@ type decoder struct {
 // and how to decode its value.
 type field struct {
 	name    string
-	missing string
+	missing string // a message id
 	decode  func(a at)
 }
 
+// m returns the message id, which has no data.
+func m(id string) message.Message { return message.New(id, nil) }
+
 // mapping decodes the mapping at a field by field (see
 // yamlfile.Decoder.Mapping). what describes the mapping for a type error
-// ("a desk").
+// ("a desk"): the id of a message.
 func (d *decoder) mapping(a at, what string, fields []field) bool {
 	fs := make([]yamlfile.Field, len(fields))
 	for i, f := range fields {
-		fs[i] = yamlfile.Field{Name: f.name, Missing: f.missing, Decode: f.decode}
+		fs[i] = yamlfile.Field{Name: f.name, Decode: f.decode}
+		if f.missing != "" {
+			fs[i].Missing = m(f.missing)
+		}
 	}
-	return d.Mapping(a, what, fs)
+	return d.Mapping(a, m(what), fs)
 }
 
 // quote quotes s for a message, cut to its first 80 characters.
 func quote(s string) string { return excerpt.Quote(s) }
 
 // hours decodes opening hours: text, with trailing white space (the line
-// break that ends a "|" block) removed.
+// break that ends a "|" block) removed. example is the id of a message
+// that gives one.
 func (d *decoder) hours(a at, example string) val[string] {
-	v := d.Str(a, "text: "+example)
+	v := d.Str(a, yamlfile.TextOf(m(example)))
 	v.V = strings.TrimRight(v.V, " \t\r\n")
 	return v
 }
 
 // id decodes an id: lower-case letters, digits and single hyphens.
 func (d *decoder) id(a at) val[string] {
-	const what = "an id of lower-case letters, digits and hyphens, such as maastricht"
-	v := d.Str(a, "text: "+what)
+	what := m("errors.centre.what.id")
+	v := d.Str(a, yamlfile.TextOf(what))
 	if v.OK && !isID(v.V) {
-		d.Errorf(a, "expected %s, found %s", what, quote(v.V))
+		d.Report(a, yamlfile.ExpectedText(what, v.V))
 		v.OK = false
 	}
 	return v
+}
+
+// text decodes text of the kind what (a message id): "text: what".
+func (d *decoder) text(a at, what string) val[string] {
+	return d.NonEmpty(a, yamlfile.TextOf(m(what)))
 }
 
 func isID(s string) bool {
@@ -179,27 +192,27 @@ const (
 // centre decodes the whole file.
 func (d *decoder) centre(doc at) *config {
 	c := &config{doc: doc}
-	const hoursExample = `an opening_hours expression such as "Tu,Th 09:00-12:30"`
-	d.mapping(doc, "a centre: a mapping with id, name, desks and more", []field{
-		{"id", "the centre's id, such as maastricht", func(a at) { c.id = d.id(a) }},
-		{"name", "the centre's name in nl and en", func(a at) { c.name = d.Text(a) }},
+	const hoursExample = "errors.centre.what.hours_example"
+	d.mapping(doc, "errors.centre.what.centre", []field{
+		{"id", "errors.centre.missing.centre_id", func(a at) { c.id = d.id(a) }},
+		{"name", "errors.centre.missing.centre_name", func(a at) { c.name = d.Text(a) }},
 		{"description", "", func(a at) { c.description = d.Text(a) }},
 		{"address", "", func(a at) { c.address = d.address(a) }},
 		{"coordinates", "", func(a at) { c.coordinates = d.coordinates(a) }},
 		{"website", "", func(a at) { c.website = d.URL(a) }},
 		{"booking_url", "", func(a at) { c.bookingURL = d.URL(a) }},
-		{"time_zone", "", func(a at) { c.timeZone = d.NonEmpty(a, "a time zone such as Europe/Amsterdam") }},
+		{"time_zone", "", func(a at) { c.timeZone = d.NonEmpty(a, m("errors.centre.what.time_zone")) }},
 		{"default_language", "", func(a at) { c.defaultLanguage = d.OneOf(a, "nl", "en") }},
 		{"default_desk", "", func(a at) { c.defaultDesk = d.id(a) }},
 		{"holidays", "", func(a at) { c.holidays = d.holidays(a) }},
-		{"desks", "the desks: a list with at least one desk", func(a at) {
-			if d.LimitedList(a, "a list of desks (- id: ...)", maxDesks, "desks", func(a at) { c.desks = append(c.desks, d.desk(a, hoursExample)) }) &&
+		{"desks", "errors.centre.missing.desks", func(a at) {
+			if d.LimitedList(a, m("errors.centre.what.desks"), maxDesks, m("errors.centre.items.desks"), func(a at) { c.desks = append(c.desks, d.desk(a, hoursExample)) }) &&
 				yamlfile.Len(a) == 0 {
-				d.Errorf(a, "expected at least one desk, found an empty list")
+				d.Report(a, yamlfile.Expected(m("errors.centre.what.one_desk"), yamlfile.EmptyList()))
 			}
 		}},
 		{"services", "", func(a at) {
-			d.LimitedList(a, "a list of services (- id: ...)", maxServices, "services", func(a at) { c.services = append(c.services, d.service(a)) })
+			d.LimitedList(a, m("errors.centre.what.services"), maxServices, m("errors.centre.items.services"), func(a at) { c.services = append(c.services, d.service(a)) })
 		}},
 		{"book_next", "", func(a at) { c.bookNext = d.bookNext(a) }},
 	})
@@ -210,7 +223,7 @@ func (d *decoder) centre(doc at) *config {
 		k := &c.desks[i]
 		if keep := maxRecurrences - n; len(k.recurrences) > keep {
 			if keep >= 0 {
-				d.Errorf(k.recurrences[keep].At, "more than %d recurrences in the centre's desks: they have at most %d in all", maxRecurrences, maxRecurrences)
+				d.Fail(k.recurrences[keep].At, "errors.centre.too_many_recurrences", map[string]any{"Max": maxRecurrences})
 			}
 			k.recurrences = k.recurrences[:max(keep, 0)]
 			n = maxRecurrences + 1
@@ -223,14 +236,14 @@ func (d *decoder) centre(doc at) *config {
 
 func (d *decoder) address(a at) val[Address] {
 	var ad Address
-	ok := d.mapping(a, "an address (street, postal_code, city)", []field{
-		{"street", "the street and number", func(a at) { ad.Street = d.NonEmpty(a, "text: the street and number").V }},
-		{"postal_code", "", func(a at) { ad.PostalCode = d.NonEmpty(a, "text: the postal code").V }},
-		{"city", "the city", func(a at) { ad.City = d.NonEmpty(a, "text: the city").V }},
+	ok := d.mapping(a, "errors.centre.what.address", []field{
+		{"street", "errors.centre.what.street", func(a at) { ad.Street = d.text(a, "errors.centre.what.street").V }},
+		{"postal_code", "", func(a at) { ad.PostalCode = d.text(a, "errors.centre.what.postal_code").V }},
+		{"city", "errors.centre.what.city", func(a at) { ad.City = d.text(a, "errors.centre.what.city").V }},
 		{"country", "", func(a at) {
-			v := d.Str(a, "text: a country code such as NL")
+			v := d.Str(a, yamlfile.TextOf(m("errors.centre.what.country")))
 			if v.OK && !isCountry(v.V) {
-				d.Errorf(a, "expected a two-letter ISO 3166 country code such as NL, found %s", quote(v.V))
+				d.Report(a, yamlfile.ExpectedText(m("errors.centre.what.iso_country"), v.V))
 			}
 			ad.Country = v.V
 		}},
@@ -244,18 +257,18 @@ func isCountry(s string) bool {
 
 func (d *decoder) coordinates(a at) val[Coordinates] {
 	var co Coordinates
-	ok := d.mapping(a, "coordinates (lat, lon)", []field{
-		{"lat", "the latitude in degrees", func(a at) {
+	ok := d.mapping(a, "errors.centre.what.coordinates", []field{
+		{"lat", "errors.centre.missing.lat", func(a at) {
 			v := d.Number(a)
 			if v.OK && (v.V < -90 || v.V > 90) {
-				d.Errorf(a, "expected a latitude from -90 to 90 degrees, found %v", v.V)
+				d.Report(a, yamlfile.ExpectedNumber(m("errors.centre.what.lat"), v.V))
 			}
 			co.Lat = v.V
 		}},
-		{"lon", "the longitude in degrees", func(a at) {
+		{"lon", "errors.centre.missing.lon", func(a at) {
 			v := d.Number(a)
 			if v.OK && (v.V < -180 || v.V > 180) {
-				d.Errorf(a, "expected a longitude from -180 to 180 degrees, found %v", v.V)
+				d.Report(a, yamlfile.ExpectedNumber(m("errors.centre.what.lon"), v.V))
 			}
 			co.Lon = v.V
 		}},
@@ -265,30 +278,30 @@ func (d *decoder) coordinates(a at) val[Coordinates] {
 
 func (d *decoder) holidays(a at) holidayConfig {
 	var h holidayConfig
-	d.mapping(a, "a holiday policy (country, region, closed_on, extra_closures)", []field{
-		{"country", "", func(a at) { h.country = d.Str(a, "text: a country code") }},
-		{"region", "", func(a at) { h.region = d.Str(a, "text: a region code such as NL-LI") }},
+	d.mapping(a, "errors.centre.what.holidays", []field{
+		{"country", "", func(a at) { h.country = d.Str(a, yamlfile.TextOf(m("errors.centre.what.country_code"))) }},
+		{"region", "", func(a at) { h.region = d.Str(a, yamlfile.TextOf(m("errors.centre.what.region_code"))) }},
 		{"closed_on", "", func(a at) {
-			d.mapping(a, "the holidays the centre is closed on (kinds, ids)", []field{
+			d.mapping(a, "errors.centre.what.closed_on", []field{
 				{"kinds", "", func(a at) {
-					d.List(a, "a list of holiday kinds such as [public]", func(a at) {
+					d.List(a, m("errors.centre.what.kinds"), func(a at) {
 						v := d.OneOf(a, string(holidays.Public), string(holidays.Observance), string(holidays.Regional))
 						h.kinds = append(h.kinds, val[holidays.Kind]{V: holidays.Kind(v.V), At: a, OK: v.OK})
 					})
 				}},
 				{"ids", "", func(a at) {
-					d.List(a, "a list of holiday ids such as [carnival-monday]", func(a at) {
-						h.ids = append(h.ids, d.Str(a, "text: a holiday id such as carnival-monday"))
+					d.List(a, m("errors.centre.what.holiday_ids"), func(a at) {
+						h.ids = append(h.ids, d.Str(a, yamlfile.TextOf(m("errors.centre.what.holiday_id"))))
 					})
 				}},
 			})
 		}},
 		{"extra_closures", "", func(a at) {
-			d.LimitedList(a, "a list of closures (- date: ...)", maxClosures, "closures", func(a at) {
+			d.LimitedList(a, m("errors.centre.what.closures"), maxClosures, m("errors.centre.items.closures"), func(a at) {
 				var cl closureConfig
 				cl.days.At = a
-				d.mapping(a, "a closure (date or from and to, name)", append(cl.days.fields(d),
-					field{"name", "the closure's name in nl and en", func(a at) { cl.name = d.Text(a) }}))
+				d.mapping(a, "errors.centre.what.closure", append(cl.days.fields(d),
+					field{"name", "errors.centre.missing.closure_name", func(a at) { cl.name = d.Text(a) }}))
 				h.extra = append(h.extra, cl)
 			})
 		}},
@@ -307,22 +320,22 @@ func (ds *days) fields(d *decoder) []field {
 
 func (d *decoder) desk(a at, hoursExample string) deskConfig {
 	k := deskConfig{At: a}
-	d.mapping(a, "a desk: a mapping with id, name, hours and more", []field{
-		{"id", "the desk's id, such as ind", func(a at) { k.id = d.id(a) }},
-		{"name", "the desk's name in nl and en", func(a at) { k.name = d.Text(a) }},
+	d.mapping(a, "errors.centre.what.desk", []field{
+		{"id", "errors.centre.missing.desk_id", func(a at) { k.id = d.id(a) }},
+		{"name", "errors.centre.missing.desk_name", func(a at) { k.name = d.Text(a) }},
 		{"location", "", func(a at) { k.location = d.Text(a) }},
 		{"appointment", "", func(a at) { k.appointment = d.Bool(a) }},
 		{"booking_url", "", func(a at) { k.bookingURL = d.URL(a) }},
-		{"hours", "the desk's hours: " + hoursExample, func(a at) { k.hours = d.hours(a, hoursExample) }},
+		{"hours", "errors.centre.missing.desk_hours", func(a at) { k.hours = d.hours(a, hoursExample) }},
 		{"recurrences", "", func(a at) {
-			d.LimitedList(a, "a list of recurrences (- rrule: ...)", maxRecurrences, "recurrences", func(a at) {
+			d.LimitedList(a, m("errors.centre.what.recurrences"), maxRecurrences, m("errors.centre.items.recurrences"), func(a at) {
 				r := recurrenceConfig{At: a}
-				d.mapping(a, "a recurrence (rrule, start, hours, closed, reason)", []field{
-					{"rrule", "the RFC 5545 rule, such as FREQ=MONTHLY;BYDAY=1MO", func(a at) {
-						r.rrule = d.NonEmpty(a, "text: an RFC 5545 rule such as FREQ=MONTHLY;BYDAY=1MO")
+				d.mapping(a, "errors.centre.what.recurrence", []field{
+					{"rrule", "errors.centre.missing.rrule", func(a at) {
+						r.rrule = d.text(a, "errors.centre.what.rrule")
 					}},
 					{"start", "", func(a at) { r.start = d.Date(a) }},
-					{"hours", "", func(a at) { r.hours = d.hours(a, `times such as "10:00-12:00"`) }},
+					{"hours", "", func(a at) { r.hours = d.hours(a, "errors.centre.what.times_example") }},
 					{"closed", "", func(a at) { r.closed = d.Bool(a) }},
 					{"reason", "", func(a at) { r.reason = d.Text(a) }},
 				})
@@ -330,11 +343,11 @@ func (d *decoder) desk(a at, hoursExample string) deskConfig {
 			})
 		}},
 		{"exceptions", "", func(a at) {
-			d.LimitedList(a, "a list of exceptions (- date: ...)", maxClosures, "exceptions", func(a at) {
+			d.LimitedList(a, m("errors.centre.what.exceptions"), maxClosures, m("errors.centre.items.exceptions"), func(a at) {
 				var ex exceptionConfig
 				ex.days.At = a
-				d.mapping(a, "an exception (date or from and to, hours, reason)", append(ex.days.fields(d),
-					field{"hours", "", func(a at) { ex.hours = d.hours(a, `times such as "10:00-12:00"`) }},
+				d.mapping(a, "errors.centre.what.exception", append(ex.days.fields(d),
+					field{"hours", "", func(a at) { ex.hours = d.hours(a, "errors.centre.what.times_example") }},
 					field{"reason", "", func(a at) { ex.reason = d.Text(a) }}))
 				k.exceptions = append(k.exceptions, ex)
 			})

@@ -1,10 +1,11 @@
 package centre
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/yamlfile"
+	"github.com/expatcentre/loket/text"
 )
 
 // Error is one problem in a centre file, with the place where it was found.
@@ -20,31 +21,35 @@ type Error struct {
 	// "desks[1].hours", "holidays.closed_on.ids[0]". It is empty for a
 	// YAML syntax error or a problem of the whole file.
 	Path string
-	// Msg says what was expected and what was found.
+	// Msg says what was expected and what was found, in English; In
+	// gives the error in either language.
 	Msg string
 	// Err is the underlying error, if any: a *osm.SyntaxError for a
 	// malformed opening_hours expression or hours, a *osm.LayerError
 	// for a recurrence the schedule refused, [ErrTooLarge] for a file
 	// over the size limit.
 	Err error
+
+	msg message.Localized // Msg in either language; nil: Msg in both
 }
 
 // Error implements error: "maastricht.yaml:14:9: desks[1].hours: column 7:
 // expected a time like 09:00, found "9h"". The line and column are left
 // out for a problem of the whole file, the path when there is none.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+func (e *Error) Error() string { return yamlfile.Place(e.File, e.Line, e.Column, e.Path, e.Msg) }
+
+// In returns the error in language l: the place as Error writes it, and
+// the message in l, with the error of the opening_hours compiler that it
+// reports, if any, in l too: "maastricht.yaml:14:9: desks[1].hours:
+// kolom 7: verwacht een tijd zoals 09:00, gevonden: "9h"". What the file
+// holds is quoted as written. An Error made without Load has its Msg in
+// every language.
+func (e *Error) In(l text.Lang) string {
+	msg := e.Msg
+	if e.msg != nil {
+		msg = e.msg.In(l)
 	}
-	b.WriteString(": ")
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
+	return yamlfile.Place(e.File, e.Line, e.Column, e.Path, msg)
 }
 
 // Unwrap returns the underlying error, or nil.
@@ -60,6 +65,15 @@ func (es Errors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// In returns the errors in language l, one per line (see [Error.In]).
+func (es Errors) In(l text.Lang) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.In(l)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -80,7 +94,7 @@ func (es Errors) Unwrap() []error {
 func centreErrors(ys yamlfile.Errors) Errors {
 	es := make(Errors, len(ys))
 	for i, y := range ys {
-		e := Error(*y)
+		e := Error{File: y.File, Line: y.Line, Column: y.Column, Path: y.Path, Msg: y.Msg, Err: y.Err, msg: y.Message}
 		if e.Err == yamlfile.ErrTooLarge {
 			e.Err = ErrTooLarge
 		}

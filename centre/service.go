@@ -1,13 +1,14 @@
 package centre
 
 import (
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/expatcentre/loket/dated"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/yamlfile"
 	"github.com/expatcentre/loket/route"
 	"github.com/expatcentre/loket/schedule"
@@ -207,54 +208,53 @@ func routeIDs() []string {
 // service decodes one service of the services list.
 func (d *decoder) service(a at) serviceConfig {
 	var s serviceConfig
-	const hoursExample = `an opening_hours expression such as "Tu 09:00-12:30"`
-	d.mapping(a, "a service: a mapping with id, name, desk and more", []field{
-		{"id", "the service's id, such as ind-biometrics", func(a at) { s.id = d.id(a) }},
+	d.mapping(a, "errors.centre.what.service", []field{
+		{"id", "errors.centre.missing.service_id", func(a at) { s.id = d.id(a) }},
 		{"kind", "", func(a at) { s.kind = d.OneOf(a, string(Visit), string(Procedure)) }},
-		{"name", "the service's name in nl and en", func(a at) { s.name = d.Text(a) }},
+		{"name", "errors.centre.missing.service_name", func(a at) { s.name = d.Text(a) }},
 		{"description", "", func(a at) { s.description = d.Text(a) }},
-		{"desk", "the desk that provides the service: a desk id", func(a at) { s.desk = d.id(a) }},
-		{"hours", "", func(a at) { s.hours = d.hours(a, hoursExample) }},
+		{"desk", "errors.centre.missing.service_desk", func(a at) { s.desk = d.id(a) }},
+		{"hours", "", func(a at) { s.hours = d.hours(a, "errors.centre.what.service_hours_example") }},
 		{"appointment", "", func(a at) { s.appointment = d.Bool(a) }},
 		{"booking_url", "", func(a at) { s.bookingURL = d.URL(a) }},
 		{"duration", "", func(a at) { s.duration = d.duration(a) }},
 		{"for", "", func(a at) {
-			d.mapping(a, "who the service is for (routes, nationality, family_members)", []field{
+			d.mapping(a, "errors.centre.what.for", []field{
 				{"routes", "", func(a at) {
-					d.List(a, "a list of residence routes such as [highly-skilled-migrant]", func(a at) {
+					d.List(a, m("errors.centre.what.routes"), func(a at) {
 						s.routes = append(s.routes, d.OneOf(a, routeIDs()...))
 					})
 				}},
 				{"nationality", "", func(a at) {
 					s.nationalityGiven = true
-					if d.List(a, "a list of nationalities: [eu], [non-eu] or [eu, non-eu]", func(a at) {
+					if d.List(a, m("errors.centre.what.nationalities"), func(a at) {
 						s.nationality = append(s.nationality, d.OneOf(a, nationalityEU, nationalityNonEU))
 					}) && yamlfile.Len(a) == 0 {
-						d.Errorf(a, "expected eu, non-eu or both, found an empty list")
+						d.Report(a, yamlfile.Expected(m("errors.centre.what.eu_or_both"), yamlfile.EmptyList()))
 					}
 				}},
 				{"family_members", "", func(a at) { s.familyMembers = d.Bool(a) }},
 			})
 		}},
 		{"documents", "", func(a at) {
-			d.List(a, "a list of documents, each in nl and en", func(a at) {
+			d.List(a, m("errors.centre.what.documents"), func(a at) {
 				s.documents = append(s.documents, d.Text(a))
 			})
 		}},
-		{"fee", "", func(a at) { s.fee = d.dated(a, "a fee (indexed, values)", true) }},
+		{"fee", "", func(a at) { s.fee = d.dated(a, "errors.centre.what.fee", true) }},
 		{"processing", "", func(a at) {
-			d.List(a, "a list of processing periods (- id: ...)", func(a at) {
+			d.List(a, m("errors.centre.what.periods"), func(a at) {
 				var t targetConfig
-				d.mapping(a, "a processing period (id, kind, name, unit, values)", []field{
-					{"id", "the period's id, such as statutory", func(a at) { t.id = d.id(a) }},
-					{"kind", "the kind: target or statutory", func(a at) {
+				d.mapping(a, "errors.centre.what.period", []field{
+					{"id", "errors.centre.missing.period_id", func(a at) { t.id = d.id(a) }},
+					{"kind", "errors.centre.missing.period_kind", func(a at) {
 						t.kind = d.OneOf(a, string(PolicyTarget), string(StatutoryPeriod))
 					}},
-					{"name", "what the period is for, in nl and en", func(a at) { t.name = d.Text(a) }},
-					{"unit", "the unit: working-days, weeks or days", func(a at) {
+					{"name", "errors.centre.missing.period_name", func(a at) { t.name = d.Text(a) }},
+					{"unit", "errors.centre.missing.period_unit", func(a at) {
 						t.unit = d.OneOf(a, string(WorkingDays), string(Weeks), string(Days))
 					}},
-					{"values", "the period's values: a list with at least one (- from: ...)", func(a at) {
+					{"values", "errors.centre.missing.period_values", func(a at) {
 						t.amount = datedConfig{values: d.datedValues(a, false)}
 					}},
 				})
@@ -268,25 +268,25 @@ func (d *decoder) service(a at) serviceConfig {
 // duration decodes a duration written as Go does, in whole minutes from
 // 1m to 8h: "15m", "1h30m".
 func (d *decoder) duration(a at) val[time.Duration] {
-	const what = "a duration in minutes or hours such as 15m or 1h30m"
-	v := d.Str(a, what)
+	v := d.Str(a, m("errors.centre.what.duration"))
 	if !v.OK {
 		return val[time.Duration]{At: a}
 	}
 	t, err := time.ParseDuration(v.V)
 	if err != nil || t <= 0 || t%time.Minute != 0 || t > 8*time.Hour {
-		d.Errorf(a, "expected %s (at most 8h), found %s", what, quote(v.V))
+		d.Report(a, yamlfile.ExpectedText(m("errors.centre.what.duration_max"), v.V))
 		return val[time.Duration]{At: a}
 	}
 	return val[time.Duration]{V: t, At: a, OK: true}
 }
 
-// dated decodes a fee: indexed and values. money allows cents.
+// dated decodes a fee: indexed and values. money allows cents; what is
+// the id of the message that describes it.
 func (d *decoder) dated(a at, what string, money bool) datedConfig {
 	var c datedConfig
 	d.mapping(a, what, []field{
 		{"indexed", "", func(a at) { c.indexed = d.Indexed(a) }},
-		{"values", "the values: a list with at least one (- from: ...)", func(a at) { c.values = d.datedValues(a, money) }},
+		{"values", "errors.yaml.dated.missing_values", func(a at) { c.values = d.datedValues(a, money) }},
 	})
 	return c
 }
@@ -300,10 +300,10 @@ func (d *decoder) datedValues(a at, money bool) []yamlfile.DatedValue[float64] {
 		switch {
 		case !v.OK:
 		case money && (v.V < 0 || math.Abs(v.V*100-math.Round(v.V*100)) > 1e-6):
-			d.Errorf(a, "expected an amount in euros of at least 0 with at most two decimals, found %v", v.V)
+			d.Report(a, yamlfile.ExpectedNumber(m("errors.amount.euros"), v.V))
 			v.OK = false
 		case !money && (v.V < 1 || v.V != math.Trunc(v.V) || v.V > 3660):
-			d.Errorf(a, "expected a whole number from 1 to 3660, found %v", v.V)
+			d.Report(a, yamlfile.ExpectedNumber(m("errors.centre.what.days"), v.V))
 			v.OK = false
 		}
 		return v
@@ -321,7 +321,7 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 		sc := &cfgs[i]
 		if sc.id.OK {
 			if prev, dup := ids[sc.id.V]; dup {
-				d.Errorf(sc.id.At, "duplicate service id %q: %s (line %d) has it too", sc.id.V, strings.TrimSuffix(prev.Path, ".id"), prev.Line)
+				d.Fail(sc.id.At, "errors.centre.duplicate_service", duplicate(sc.id.V, prev))
 			} else {
 				ids[sc.id.V] = sc.id.At
 			}
@@ -346,7 +346,8 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 					names = append(names, id)
 				}
 				slices.Sort(names)
-				d.Errorf(sc.desk.At, "%s", yamlfile.WithSuggestion(fmt.Sprintf("unknown desk %q", sc.desk.V), sc.desk.V, names, "the desks are"))
+				d.Report(sc.desk.At, yamlfile.WithSuggestion(message.New("errors.centre.unknown_desk", map[string]any{"ID": strconv.Quote(sc.desk.V)}),
+					sc.desk.V, names, "errors.centre.desks_are"))
 			}
 		}
 		if s.Kind == Procedure {
@@ -368,7 +369,7 @@ func (d *decoder) compileServices(cfgs []serviceConfig, c *Centre, deskIDs map[s
 		}
 		if sc.hours.OK {
 			if strings.TrimSpace(sc.hours.V) == "" {
-				d.Errorf(sc.hours.At, "expected an opening_hours expression, found empty text: leave hours out for the desk's hours")
+				d.Fail(sc.hours.At, "errors.centre.service_hours_empty", nil)
 			} else {
 				opts := []osm.Option{osm.WithHolidays(c.Holidays)}
 				if c.Location != nil {
@@ -405,11 +406,11 @@ func (d *decoder) checkProcedure(sc *serviceConfig) {
 		{"duration", sc.duration.At},
 	} {
 		if f.At.Given() {
-			d.Errorf(f.At, "a procedure is decided without a visit, so it has no %s: leave it out, or make the service kind: visit", f.name)
+			d.Fail(f.At, "errors.centre.procedure_field", map[string]any{"Field": f.name})
 		}
 	}
 	if len(sc.processing) == 0 {
-		d.Errorf(sc.kind.At, "a procedure is decided within its processing periods: expected processing (- id: ...), found none")
+		d.Fail(sc.kind.At, "errors.centre.procedure_periods", nil)
 	}
 }
 
@@ -421,7 +422,7 @@ func (d *decoder) audience(sc *serviceConfig) Audience {
 		}
 		rt := route.Route(r.V)
 		if slices.Contains(au.Routes, rt) {
-			d.Errorf(r.At, "route %s is listed twice", r.V)
+			d.Fail(r.At, "errors.centre.route_twice", map[string]any{"Route": r.V})
 			continue
 		}
 		au.Routes = append(au.Routes, rt)
@@ -451,13 +452,13 @@ func (d *decoder) compileTargets(cfgs []targetConfig) []Target {
 	for _, tc := range cfgs {
 		if tc.id.OK {
 			if prev, dup := ids[tc.id.V]; dup {
-				d.Errorf(tc.id.At, "duplicate processing id %q: %s (line %d) has it too", tc.id.V, strings.TrimSuffix(prev.Path, ".id"), prev.Line)
+				d.Fail(tc.id.At, "errors.centre.duplicate_period", duplicate(tc.id.V, prev))
 			} else {
 				ids[tc.id.V] = tc.id.At
 			}
 		}
 		if tc.kind.OK && tc.unit.OK && TargetKind(tc.kind.V) == StatutoryPeriod && Unit(tc.unit.V) != Days {
-			d.Errorf(tc.unit.At, "a statutory period is counted in calendar days: expected days, found %s", tc.unit.V)
+			d.Fail(tc.unit.At, "errors.centre.statutory_unit", map[string]any{"Unit": tc.unit.V})
 		}
 		if tc.kind.OK && TargetKind(tc.kind.V) == StatutoryPeriod {
 			// Article 2 of the Algemene termijnenwet lengthens a period of
@@ -465,7 +466,7 @@ func (d *decoder) compileTargets(cfgs []targetConfig) []Target {
 			// a week or more always holds them, and is all loket counts.
 			for _, v := range tc.amount.values {
 				if v.Value.OK && v.Value.V < 7 {
-					d.Errorf(v.Value.At, "a statutory period of fewer than 7 days is not supported (article 2 of the Algemene termijnenwet would apply), found %v", v.Value.V)
+					d.Fail(v.Value.At, "errors.centre.statutory_short", map[string]any{"Days": strconv.FormatFloat(v.Value.V, 'g', -1, 64)})
 				}
 			}
 		}

@@ -1,11 +1,11 @@
 package eligibility
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 )
 
 // A Degree is the completed programme (or research) that a person names
@@ -93,5 +93,5 @@ func ParseDegree(s string) (Degree, error) {
 	for i, d := range Degrees() {
 		ids[i] = string(d)
 	}
-	return "", fmt.Errorf("unknown degree %s: want one of %s", excerpt.Quote(s), strings.Join(ids, ", "))
+	return "", message.NewError("errors.facts.unknown_degree", map[string]any{"Degree": excerpt.Quote(s), "IDs": strings.Join(ids, ", ")})
 }

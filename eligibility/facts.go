@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,8 +16,10 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/route"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/text"
 )
 
 // Facts are what is known about a person on a reference date: the input of
@@ -135,7 +138,14 @@ type FactsError struct {
 }
 
 // Error returns "LINE:COLUMN: FIELD: message", leaving out what is unknown.
-func (e *FactsError) Error() string {
+func (e *FactsError) Error() string { return e.In(text.English) }
+
+// In returns the error in language l, as Error does in English: the place
+// and the field as they are, the message in l (for the errors of
+// ParseFacts, Validate and Check; an Err made elsewhere that does not
+// word itself is its Error text). What the facts hold is quoted as
+// written.
+func (e *FactsError) In(l text.Lang) string {
 	var b strings.Builder
 	if e.Line > 0 {
 		fmt.Fprintf(&b, "%d:%d: ", e.Line, e.Column)
@@ -144,8 +154,13 @@ func (e *FactsError) Error() string {
 		b.WriteString(e.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Err.Error())
+	b.WriteString(message.In(l, e.Err))
 	return b.String()
+}
+
+// problem returns the error of the message id with data.
+func problem(id string, data map[string]any) error {
+	return message.NewError(id, data)
 }
 
 // Unwrap returns the underlying error.
@@ -176,7 +191,7 @@ func ParseFacts(data []byte) (Facts, error) {
 	if len(data) > MaxFactsSize {
 		line, col := pos.at(MaxFactsSize)
 		return Facts{}, &FactsError{Line: line, Column: col,
-			Err: errors.New("longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes")}
+			Err: problem("errors.facts.too_long", nil)}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -192,11 +207,11 @@ func ParseFacts(data []byte) (Facts, error) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se) && se.Error() == "unexpected end of JSON input":
-			return fail(int64(len(data)), "", errors.New("malformed JSON: unexpected end of input"))
+			return fail(int64(len(data)), "", problem("errors.facts.json_end", nil))
 		case errors.As(err, &se):
-			return fail(se.Offset-1, "", fmt.Errorf("malformed JSON: %s", se))
+			return fail(se.Offset-1, "", problem("errors.facts.json_syntax", map[string]any{"Error": se.Error()}))
 		}
-		return fail(int64(len(data)), "", errors.New("malformed JSON"))
+		return fail(int64(len(data)), "", problem("errors.facts.json", nil))
 	}
 
 	tok, err := dec.Token()
@@ -204,7 +219,7 @@ func ParseFacts(data []byte) (Facts, error) {
 		return syntax(err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return fail(pos.skipSpace(0), "", errors.New("want a JSON object of facts"))
+		return fail(pos.skipSpace(0), "", problem("errors.facts.object", nil))
 	}
 	fieldPos := map[string]int64{}
 	for dec.More() {
@@ -220,7 +235,7 @@ func ParseFacts(data []byte) (Facts, error) {
 			return syntax(err)
 		}
 		if _, dup := fieldPos[key]; dup {
-			return fail(keyOff, key, errors.New("given twice"))
+			return fail(keyOff, key, problem("errors.facts.twice", nil))
 		}
 		fieldPos[key] = valOff
 		if err := f.set(key, raw); err != nil {
@@ -236,7 +251,7 @@ func ParseFacts(data []byte) (Facts, error) {
 	}
 	end := pos.skipSpace(dec.InputOffset())
 	if _, err := dec.Token(); err != io.EOF {
-		return fail(end, "", errors.New("unexpected data after the object of facts"))
+		return fail(end, "", problem("errors.facts.after_object", nil))
 	}
 	if err := f.Validate(); err != nil {
 		var fe *FactsError
@@ -282,8 +297,10 @@ func (e *FactsError) Locate(data []byte) {
 
 type errUnknownField string
 
-func (e errUnknownField) Error() string {
-	return fmt.Sprintf("unknown field %s: want one of %s", excerpt.Quote(string(e)), strings.Join(factNames(), ", "))
+func (e errUnknownField) Error() string { return e.In(text.English) }
+
+func (e errUnknownField) In(l text.Lang) string {
+	return message.New("errors.facts.unknown", map[string]any{"Name": excerpt.Quote(string(e)), "Names": strings.Join(factNames(), ", ")}).In(l)
 }
 
 // set decodes the JSON value raw into the fact called name.
@@ -291,7 +308,7 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 	if string(raw) == "null" {
 		switch name {
 		case "date", "nationality":
-			return errors.New("required, got null")
+			return problem("errors.facts.null", nil)
 		}
 		for _, n := range factNames() {
 			if n == name {
@@ -304,14 +321,14 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 	switch name {
 	case "date":
 		var s string
-		if s, err = jsonString(raw, "a date YYYY-MM-DD"); err == nil {
+		if s, err = jsonString(raw, "errors.facts.what.date"); err == nil {
 			if f.Date, err = parseDate(s); err == nil {
 				err = checkRange(f.Date)
 			}
 		}
 	case "nationality":
 		var s string
-		if s, err = jsonString(raw, "an ISO 3166-1 alpha-2 country code"); err == nil {
+		if s, err = jsonString(raw, "errors.facts.what.country"); err == nil {
 			f.Nationality, err = parseCountry(s)
 		}
 	case "birth_date":
@@ -319,15 +336,15 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 	case "graduated_on":
 		f.GraduatedOn, err = jsonDate(raw)
 	case "age":
-		f.Age, err = jsonInt(raw, "a whole number of years")
+		f.Age, err = jsonInt(raw, "errors.facts.what.years")
 	case "contract_months":
-		f.ContractMonths, err = jsonInt(raw, "a whole number of months")
+		f.ContractMonths, err = jsonInt(raw, "errors.facts.what.months")
 	case "group_employment_months":
-		f.GroupEmploymentMonths, err = jsonInt(raw, "a whole number of months")
+		f.GroupEmploymentMonths, err = jsonInt(raw, "errors.facts.what.months")
 	case "purpose", "family_of":
 		var s string
 		var r route.Route
-		if s, err = jsonString(raw, "a route"); err == nil {
+		if s, err = jsonString(raw, "errors.facts.what.route"); err == nil {
 			r, err = route.Parse(s)
 		}
 		if name == "purpose" {
@@ -337,20 +354,20 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 		}
 	case "ict_role":
 		var s string
-		if s, err = jsonString(raw, "manager, specialist or trainee"); err == nil {
+		if s, err = jsonString(raw, "errors.facts.what.role"); err == nil {
 			f.ICTRole = ICTRole(s)
 		}
 	case "gross_monthly_salary":
 		var n json.Number
 		if raw[0] == '"' || json.Unmarshal(raw, &n) != nil {
-			return fmt.Errorf("want a number of euros, got %s", excerpt.Text(string(raw)))
+			return problem("errors.facts.euros", map[string]any{"Got": excerpt.Text(string(raw))})
 		}
 		var m Money
 		m, err = parseMoney(n.String())
 		f.GrossMonthlySalary = &m
 	case "degree":
 		var s string
-		if s, err = jsonString(raw, "a degree"); err == nil {
+		if s, err = jsonString(raw, "errors.facts.what.degree"); err == nil {
 			f.Degree, err = ParseDegree(s)
 		}
 	case "recognised_sponsor":
@@ -368,13 +385,14 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 }
 
 // jsonString decodes a JSON string of at most maxFactText characters.
+// want is the id of the message that says what the string should be.
 func jsonString(raw json.RawMessage, want string) (string, error) {
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", fmt.Errorf("want %s as a string, got %s", want, excerpt.Text(string(raw)))
+		return "", problem("errors.facts.want_string", map[string]any{"Want": message.New(want, nil), "Got": excerpt.Text(string(raw))})
 	}
 	if utf8.RuneCountInString(s) > maxFactText {
-		return "", fmt.Errorf("want %s, got %s", want, excerpt.Quote(s))
+		return "", problem("errors.facts.want", map[string]any{"Want": message.New(want, nil), "Got": excerpt.Quote(s)})
 	}
 	return s, nil
 }
@@ -382,13 +400,13 @@ func jsonString(raw json.RawMessage, want string) (string, error) {
 func jsonBool(raw json.RawMessage) (*bool, error) {
 	var b bool
 	if err := json.Unmarshal(raw, &b); err != nil {
-		return nil, fmt.Errorf("want true or false, got %s", excerpt.Text(string(raw)))
+		return nil, problem("errors.facts.want", map[string]any{"Want": message.New("errors.facts.what.bool", nil), "Got": excerpt.Text(string(raw))})
 	}
 	return &b, nil
 }
 
 func jsonDate(raw json.RawMessage) (*date.Date, error) {
-	s, err := jsonString(raw, "a date YYYY-MM-DD")
+	s, err := jsonString(raw, "errors.facts.what.date")
 	if err != nil {
 		return nil, err
 	}
@@ -399,14 +417,17 @@ func jsonDate(raw json.RawMessage) (*date.Date, error) {
 	return &d, nil
 }
 
+// jsonInt decodes a whole number; want is the id of the message that
+// says what it should be.
 func jsonInt(raw json.RawMessage, want string) (*int, error) {
+	bad := problem("errors.facts.want", map[string]any{"Want": message.New(want, nil), "Got": excerpt.Text(string(raw))})
 	var n json.Number
 	if raw[0] == '"' || json.Unmarshal(raw, &n) != nil {
-		return nil, fmt.Errorf("want %s, got %s", want, excerpt.Text(string(raw)))
+		return nil, bad
 	}
 	i, err := n.Int64()
 	if err != nil || i < math.MinInt32 || i > math.MaxInt32 {
-		return nil, fmt.Errorf("want %s, got %s", want, excerpt.Text(string(raw)))
+		return nil, bad
 	}
 	v := int(i)
 	return &v, nil
@@ -415,10 +436,10 @@ func jsonInt(raw json.RawMessage, want string) (*int, error) {
 // parseMoney parses a decimal number of euros with at most two decimals.
 func parseMoney(s string) (Money, error) {
 	intPart, frac, hasFrac := strings.Cut(s, ".")
-	bad := fmt.Errorf("want a number of euros with at most two decimals, got %s", excerpt.Text(s))
+	bad := problem("errors.facts.cents", map[string]any{"Got": excerpt.Text(s)})
 	if strings.ContainsAny(s, "eE") || intPart == "" || strings.HasPrefix(intPart, "-") {
 		if strings.HasPrefix(intPart, "-") {
-			return 0, fmt.Errorf("want an amount of 0 or more, got %s", excerpt.Text(s))
+			return 0, problem("errors.facts.negative", map[string]any{"Got": excerpt.Text(s)})
 		}
 		return 0, bad
 	}
@@ -426,7 +447,7 @@ func parseMoney(s string) (Money, error) {
 		return 0, bad
 	}
 	if len(intPart) > 9 {
-		return 0, fmt.Errorf("%s euros a month is not a plausible salary", excerpt.Text(s))
+		return 0, problem("errors.facts.implausible", map[string]any{"Amount": excerpt.Text(s)})
 	}
 	var cents int64
 	for _, c := range intPart + (frac + "00")[:2] {
@@ -443,14 +464,14 @@ func parseMoney(s string) (Money, error) {
 // reserved code (UK, EU) or an unassigned one.
 func parseCountry(s string) (string, error) {
 	if len(s) != 2 || !isLetter(s[0]) || !isLetter(s[1]) {
-		return "", fmt.Errorf("want an ISO 3166-1 alpha-2 country code such as \"IN\", got %s", excerpt.Quote(s))
+		return "", problem("errors.facts.country", map[string]any{"Got": excerpt.Quote(s)})
 	}
 	r, err := language.ParseRegion(s)
 	if err != nil || !r.IsCountry() {
-		return "", fmt.Errorf("%q is not an ISO 3166-1 alpha-2 country code", s)
+		return "", problem("errors.facts.not_country", map[string]any{"Code": strconv.Quote(s)})
 	}
 	if c := r.Canonicalize(); c != r {
-		return "", fmt.Errorf("%q is not an ISO 3166-1 alpha-2 country code; did you mean %q?", s, c.String())
+		return "", problem("errors.facts.not_country_mean", map[string]any{"Code": strconv.Quote(s), "Suggestion": strconv.Quote(c.String())})
 	}
 	return r.String(), nil
 }
@@ -462,38 +483,38 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 // are in range, Age agrees with BirthDate. The error is a *[FactsError]
 // that names the field.
 func (f Facts) Validate() error {
-	bad := func(field, format string, a ...any) error {
-		return &FactsError{Field: field, Err: fmt.Errorf(format, a...)}
+	bad := func(field, id string, data map[string]any) error {
+		return &FactsError{Field: field, Err: problem(id, data)}
 	}
 	if f.Date == 0 {
-		return bad("date", "required")
+		return bad("date", "errors.facts.required", nil)
 	}
 	if err := checkRange(f.Date); err != nil {
 		return &FactsError{Field: "date", Err: err}
 	}
 	if f.Nationality == "" {
-		return bad("nationality", "required")
+		return bad("nationality", "errors.facts.required", nil)
 	}
 	if c, err := parseCountry(f.Nationality); err != nil {
 		return &FactsError{Field: "nationality", Err: err}
 	} else if c != f.Nationality {
-		return bad("nationality", "want %q in upper case", c)
+		return bad("nationality", "errors.facts.upper_case", map[string]any{"Code": strconv.Quote(c)})
 	}
 	if f.BirthDate != nil {
 		if *f.BirthDate > f.Date {
-			return bad("birth_date", "%s is after the date %s", *f.BirthDate, f.Date)
+			return bad("birth_date", "errors.facts.birth_after", map[string]any{"Birth": *f.BirthDate, "Date": f.Date})
 		}
 		if ageOn(*f.BirthDate, f.Date) > maxAge {
-			return bad("birth_date", "%s gives an age over %d", *f.BirthDate, maxAge)
+			return bad("birth_date", "errors.facts.too_old", map[string]any{"Birth": *f.BirthDate, "Max": maxAge})
 		}
 	}
 	if f.Age != nil {
 		if *f.Age < 0 || *f.Age > maxAge {
-			return bad("age", "want 0 to %d, got %d", maxAge, *f.Age)
+			return bad("age", "errors.facts.range", map[string]any{"Min": 0, "Max": maxAge, "Got": *f.Age})
 		}
 		if f.BirthDate != nil {
 			if a := ageOn(*f.BirthDate, f.Date); a != *f.Age {
-				return bad("age", "%d does not agree with birth_date %s, which gives %d on %s", *f.Age, *f.BirthDate, a, f.Date)
+				return bad("age", "errors.facts.age_disagrees", map[string]any{"Age": *f.Age, "Birth": *f.BirthDate, "Computed": a, "Date": f.Date})
 			}
 		}
 	}
@@ -503,10 +524,10 @@ func (f Facts) Validate() error {
 		}
 	}
 	if f.GrossMonthlySalary != nil && *f.GrossMonthlySalary < 0 {
-		return bad("gross_monthly_salary", "want an amount of 0 or more, got %s", *f.GrossMonthlySalary)
+		return bad("gross_monthly_salary", "errors.facts.negative", map[string]any{"Got": f.GrossMonthlySalary.String()})
 	}
 	if f.GraduatedOn != nil && *f.GraduatedOn > f.Date {
-		return bad("graduated_on", "%s is after the date %s: give facts as they are on the date", *f.GraduatedOn, f.Date)
+		return bad("graduated_on", "errors.facts.graduated_after", map[string]any{"Graduated": *f.GraduatedOn, "Date": f.Date})
 	}
 	if f.Degree != "" {
 		if _, err := ParseDegree(string(f.Degree)); err != nil {
@@ -514,23 +535,23 @@ func (f Facts) Validate() error {
 		}
 	}
 	if f.ContractMonths != nil && (*f.ContractMonths < 1 || *f.ContractMonths > maxMonths) {
-		return bad("contract_months", "want 1 to %d, got %d", maxMonths, *f.ContractMonths)
+		return bad("contract_months", "errors.facts.range", map[string]any{"Min": 1, "Max": maxMonths, "Got": *f.ContractMonths})
 	}
 	if f.FamilyOf != "" {
 		if _, err := route.Parse(string(f.FamilyOf)); err != nil {
 			return &FactsError{Field: "family_of", Err: err}
 		}
 		if f.FamilyOf == route.FamilyMember {
-			return bad("family_of", "want the route of the person joined, not %s", route.FamilyMember)
+			return bad("family_of", "errors.facts.family_of_family", map[string]any{"Route": string(route.FamilyMember)})
 		}
 	}
 	switch f.ICTRole {
 	case "", Manager, Specialist, Trainee:
 	default:
-		return bad("ict_role", "want manager, specialist or trainee, got %s", excerpt.Quote(string(f.ICTRole)))
+		return bad("ict_role", "errors.facts.want", map[string]any{"Want": message.New("errors.facts.what.role", nil), "Got": excerpt.Quote(string(f.ICTRole))})
 	}
 	if f.GroupEmploymentMonths != nil && (*f.GroupEmploymentMonths < 0 || *f.GroupEmploymentMonths > maxMonths) {
-		return bad("group_employment_months", "want 0 to %d, got %d", maxMonths, *f.GroupEmploymentMonths)
+		return bad("group_employment_months", "errors.facts.range", map[string]any{"Min": 0, "Max": maxMonths, "Got": *f.GroupEmploymentMonths})
 	}
 	return nil
 }
@@ -547,7 +568,7 @@ func checkRange(d date.Date) error {
 	first := date.New(holidays.FirstYear, time.January, 1)
 	last := date.New(holidays.LastYear, time.December, 31)
 	if d < first || d > last {
-		return fmt.Errorf("%s is outside the days loket answers for, %s to %s", d, first, last)
+		return problem("errors.facts.out_of_range", map[string]any{"Date": d, "First": first, "Last": last})
 	}
 	return nil
 }
@@ -598,7 +619,7 @@ func (p positions) skipSpace(off int64) int64 {
 func parseDate(s string) (date.Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return 0, fmt.Errorf("want a date YYYY-MM-DD, got %s", excerpt.Quote(s))
+		return 0, problem("errors.facts.want", map[string]any{"Want": message.New("errors.facts.what.date", nil), "Got": excerpt.Quote(s)})
 	}
 	return date.NewAt(t), nil
 }

@@ -1,7 +1,6 @@
 package eligibility
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -10,7 +9,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/expatcentre/loket/dated"
-	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/yamlfile"
 )
 
@@ -133,12 +132,15 @@ const (
 
 // paramFormat is a parameter file for package yamlfile.
 var paramFormat = yamlfile.Format{
-	Name:     "a parameter file",
-	Expected: "parameters by id (income.eu-blue-card: ...)",
+	Name:     m("errors.params.format"),
+	Expected: m("errors.params.expected"),
 	Depth:    5,
 	Keys:     14,
-	Values:   "a few hundred",
+	Values:   m("errors.params.values"),
 }
+
+// m returns the message id, which has no data.
+func m(id string) message.Message { return message.New(id, nil) }
 
 // loadParams reads every params/*.yaml file of fsys. It reports every
 // error of every file at once, as yamlfile.Errors.
@@ -148,7 +150,7 @@ func loadParams(fsys fs.FS) (map[string]*parameter, error) {
 		return nil, err
 	}
 	if len(names) == 0 {
-		return nil, errors.New("params: no parameter files (params/*.yaml)")
+		return nil, message.NewError("errors.params.no_files", nil)
 	}
 	params := map[string]*parameter{}
 	where := map[string]string{} // parameter id -> file
@@ -161,7 +163,7 @@ func loadParams(fsys fs.FS) (map[string]*parameter, error) {
 		d := yamlfile.NewDecoder(name, src, paramFormat)
 		for _, p := range decodeParamFile(d) {
 			if prev, dup := where[p.id]; dup {
-				d.Errorf(p.at, "parameter %s is defined in %s too", p.id, prev)
+				d.Fail(p.at, "errors.params.twice", map[string]any{"ID": p.id, "File": prev})
 				continue
 			}
 			where[p.id] = name
@@ -172,7 +174,8 @@ func loadParams(fsys fs.FS) (map[string]*parameter, error) {
 	if len(errs) == 0 {
 		for _, id := range paramIDs() {
 			if params[id] == nil {
-				errs = append(errs, &yamlfile.Error{File: "params", Msg: "missing parameter " + id})
+				msg := message.New("errors.params.missing", map[string]any{"ID": id})
+				errs = append(errs, &yamlfile.Error{File: "params", Msg: msg.String(), Message: msg})
 			}
 		}
 	}
@@ -205,7 +208,7 @@ func decodeParamFile(d *yamlfile.Decoder) []placedParameter {
 			}
 		}}
 	}
-	d.Keys(doc, "a mapping from parameter id to parameter", "parameter", fields)
+	d.Keys(doc, m("errors.params.what.file"), yamlfile.Parameter, fields)
 	return out
 }
 
@@ -219,20 +222,20 @@ func decodeParam(d *yamlfile.Decoder, a yamlfile.At, id string) *parameter {
 		indexed yamlfile.Val[bool]
 		values  []yamlfile.DatedValue[amount]
 	)
-	d.Mapping(a, "a parameter (description, unit, indexed, values)", []yamlfile.Field{
-		{Name: "description", Missing: "the parameter's description", Decode: func(a yamlfile.At) {
-			v := d.NonEmpty(a, "text: what the parameter is")
+	d.Mapping(a, m("errors.params.what.parameter"), []yamlfile.Field{
+		{Name: "description", Missing: m("errors.params.missing_description"), Decode: func(a yamlfile.At) {
+			v := d.NonEmpty(a, yamlfile.TextOf(m("errors.params.what.description")))
 			p.description, ok = strings.TrimSpace(v.V), ok && v.OK
 		}},
-		{Name: "unit", Missing: "the unit: " + string(want), Decode: func(a yamlfile.At) {
+		{Name: "unit", Missing: message.New("errors.params.missing_unit", map[string]any{"Unit": string(want)}), Decode: func(a yamlfile.At) {
 			v := d.OneOf(a, string(EUR), string(Years), string(Months), string(Countries))
 			if v.OK && Unit(v.V) != want {
-				d.Errorf(a, "expected %s, the unit of %s, found %s", want, id, excerpt.Quote(v.V))
+				d.Report(a, yamlfile.ExpectedText(message.New("errors.params.what.unit", map[string]any{"Unit": string(want), "ID": id}), v.V))
 			}
 			ok = ok && v.OK && Unit(v.V) == want
 		}},
 		{Name: "indexed", Decode: func(a yamlfile.At) { indexed = d.Indexed(a); ok = ok && indexed.OK }},
-		{Name: "values", Missing: "the values: a list with at least one (- from: ...)", Decode: func(a yamlfile.At) {
+		{Name: "values", Missing: m("errors.yaml.dated.missing_values"), Decode: func(a yamlfile.At) {
 			values = yamlfile.DatedValues(d, a, true, func(a yamlfile.At) yamlfile.Val[amount] {
 				return decodeAmount(d, a, want, nullable)
 			})
@@ -255,20 +258,20 @@ func decodeAmount(d *yamlfile.Decoder, a yamlfile.At, unit Unit, nullable bool) 
 	switch {
 	case a.Null():
 		if !nullable {
-			d.Errorf(a, "expected a value: this parameter has one on every date (null is for a rule that did not exist yet)")
+			d.Fail(a, "errors.params.null", nil)
 			return v
 		}
 		v.V.null, v.OK = true, true
 	case unit == Countries:
 		v.OK = true
-		v.OK = d.List(a, "a list of ISO 3166-1 alpha-2 codes such as [BE, NL]", func(a yamlfile.At) {
-			c := d.Str(a, "text: an ISO 3166-1 alpha-2 code such as NL")
+		v.OK = d.List(a, m("errors.params.what.countries"), func(a yamlfile.At) {
+			c := d.Str(a, yamlfile.TextOf(m("errors.params.what.country")))
 			if !c.OK {
 				v.OK = false
 				return
 			}
 			if _, err := parseCountry(c.V); err != nil || c.V != strings.ToUpper(c.V) {
-				d.Errorf(a, "expected an ISO 3166-1 alpha-2 code in upper case such as NL, found %s", excerpt.Quote(c.V))
+				d.Report(a, yamlfile.ExpectedText(m("errors.params.what.upper_country"), c.V))
 				v.OK = false
 				return
 			}
@@ -278,7 +281,7 @@ func decodeAmount(d *yamlfile.Decoder, a yamlfile.At, unit Unit, nullable bool) 
 			v.V.set[c.V] = struct{}{}
 		}) && v.OK
 		if v.OK && len(v.V.set) == 0 {
-			d.Errorf(a, "expected a list of ISO 3166-1 alpha-2 codes, found an empty list")
+			d.Report(a, yamlfile.Expected(m("errors.params.what.some_countries"), yamlfile.EmptyList()))
 			v.OK = false
 		}
 	default:
@@ -287,10 +290,10 @@ func decodeAmount(d *yamlfile.Decoder, a yamlfile.At, unit Unit, nullable bool) 
 		switch {
 		case !n.OK:
 		case unit == EUR && (n.V < 0 || math.Abs(n.V*100-math.Round(n.V*100)) > 1e-6):
-			d.Errorf(a, "expected an amount in euros of at least 0 with at most two decimals, found %v", n.V)
+			d.Report(a, yamlfile.ExpectedNumber(m("errors.amount.euros"), n.V))
 			v.OK = false
 		case unit != EUR && (n.V < 0 || n.V != math.Trunc(n.V)):
-			d.Errorf(a, "expected a whole number of %s, found %v", unit, n.V)
+			d.Report(a, yamlfile.ExpectedNumber(m("errors.params.whole."+string(unit)), n.V))
 			v.OK = false
 		}
 	}

@@ -2,13 +2,12 @@ package eligibility
 
 import (
 	"embed"
-	"errors"
-	"fmt"
 	"io/fs"
 	"slices"
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/route"
 )
 
@@ -114,7 +113,13 @@ func (r *Rules) FreeMovement(d date.Date) ([]string, bool) {
 
 // ErrBeforeStart is returned, wrapped, by [Rules.Check] for a reference date
 // before [Rules.Start].
-var ErrBeforeStart = errors.New("before the first date with legal parameters")
+var ErrBeforeStart error = message.NewError("errors.facts.before_parameters", nil)
+
+// beforeStart is the error of a reference date d before r.Start: a
+// *FactsError about the date, wrapping ErrBeforeStart.
+func (r *Rules) beforeStart(d date.Date) error {
+	return &FactsError{Field: "date", Err: message.Wrap(ErrBeforeStart, "errors.facts.before_start", map[string]any{"Date": d, "Start": r.start})}
+}
 
 // Check decides every route for the facts f. The route named by f.Purpose
 // comes first, then the others in the order of [route.All]; without a purpose
@@ -126,7 +131,7 @@ func (r *Rules) Check(f Facts) (Result, error) {
 		return Result{}, err
 	}
 	if f.Date < r.start {
-		return Result{}, &FactsError{Field: "date", Err: fmt.Errorf("%s is %w, %s", f.Date, ErrBeforeStart, r.start)}
+		return Result{}, r.beforeStart(f.Date)
 	}
 	res := Result{Date: f.Date, Outdated: r.Outdated(f.Date), Routes: make([]RouteResult, 0, 7)}
 	a := newArena(len(route.All()))
@@ -150,7 +155,7 @@ func (r *Rules) CheckRoute(f Facts, rt route.Route) (RouteResult, error) {
 		return RouteResult{}, err
 	}
 	if f.Date < r.start {
-		return RouteResult{}, &FactsError{Field: "date", Err: fmt.Errorf("%s is %w, %s", f.Date, ErrBeforeStart, r.start)}
+		return RouteResult{}, r.beforeStart(f.Date)
 	}
 	return r.route(f, rt, newArena(1)), nil
 }

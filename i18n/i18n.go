@@ -48,6 +48,7 @@ import (
 
 	"github.com/expatcentre/loket/internal/catalog"
 	"github.com/expatcentre/loket/internal/catalog/more"
+	errmsg "github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/text"
 )
 
@@ -167,6 +168,14 @@ func (p *Printer) T(id string, data map[string]any) string {
 	}
 	return more.T(p.lang, id, data)
 }
+
+// Err returns err in the Printer's language. The errors of loket's
+// libraries word themselves in Dutch and English (each has a method
+// In(text.Lang) string: centre.Errors, the errors of osm.Parse,
+// eligibility.FactsError, services' errors): Err gives that wording, with
+// what the input holds quoted as written. Another error, such as one of
+// the operating system, is its Error text.
+func (p *Printer) Err(err error) string { return errmsg.In(p.lang, err) }
 
 // Text returns t in the Printer's language, or in the other language when
 // that one is empty.

@@ -4,14 +4,16 @@
 //
 // It is a leaf, so that what names routes (a centre file's services, the
 // services a centre advises to book after a check) does not link the rules
-// that decide them: package centre imports route, not eligibility.
+// that decide them: package centre imports route, not eligibility. The
+// error of [Parse] words itself in Dutch and English (its method In, from
+// loket's message tables); its Error method gives the English.
 package route
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 )
 
 // A Route is a residence route: a way to live in the Netherlands that the
@@ -65,7 +67,7 @@ func Parse(s string) (Route, error) {
 			return r, nil
 		}
 	}
-	return "", errors.New("unknown route " + excerpt.Quote(s) + ": want one of " + join(All()))
+	return "", message.NewError("errors.route.unknown", map[string]any{"Route": excerpt.Quote(s), "IDs": join(All())})
 }
 
 // String returns the route's id.

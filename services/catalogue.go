@@ -1,12 +1,14 @@
 package services
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/text"
 )
 
 // Catalogue is the catalogue of one centre's services. It is immutable and
@@ -76,8 +78,12 @@ type UnknownServiceError struct {
 }
 
 // Error implements error: `unknown service "x"; the services are a, b, c`.
-func (e *UnknownServiceError) Error() string {
-	return fmt.Sprintf("unknown service %q; the services are %s", e.ID, strings.Join(e.IDs, ", "))
+func (e *UnknownServiceError) Error() string { return e.In(text.English) }
+
+// In returns the error in language l: `onbekende dienst "x"; de diensten
+// zijn a, b, c`.
+func (e *UnknownServiceError) In(l text.Lang) string {
+	return message.New("errors.services.unknown", map[string]any{"ID": strconv.Quote(e.ID), "IDs": strings.Join(e.IDs, ", ")}).In(l)
 }
 
 // Service is one service of a catalogue: the centre's description of it,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/dated"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
@@ -118,7 +119,7 @@ const maxDays = 11000
 // ErrOutOfRange is the error of an estimate that would count days outside
 // [schedule.FirstDay] to [schedule.LastDay], the years of the holiday
 // calendar: loket refuses to guess which of those days are working days.
-var ErrOutOfRange = fmt.Errorf("loket counts days from %s to %s, the years of its holiday calendar", schedule.FirstDay, schedule.LastDay)
+var ErrOutOfRange error = message.NewError("errors.services.out_of_range", map[string]any{"First": schedule.FirstDay, "Last": schedule.LastDay})
 
 // Estimate returns the dates of the processing periods of the service id
 // for a procedure submitted on submitted. The error is an
@@ -133,7 +134,7 @@ func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 		return Estimate{}, &UnknownServiceError{ID: id, IDs: c.IDs()}
 	}
 	if submitted < schedule.FirstDay || submitted > schedule.LastDay {
-		return Estimate{}, fmt.Errorf("submission date %s: %w", submitted, ErrOutOfRange)
+		return Estimate{}, message.Wrap(ErrOutOfRange, "errors.services.submitted", map[string]any{"Date": submitted, "Error": ErrOutOfRange})
 	}
 	if len(s.Processing) == 0 {
 		var with []string
@@ -142,7 +143,7 @@ func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 				with = append(with, o.ID)
 			}
 		}
-		return Estimate{}, fmt.Errorf("service %s has no processing periods; the services that have them are %s", id, strings.Join(with, ", "))
+		return Estimate{}, message.NewError("errors.services.no_periods", map[string]any{"ID": id, "IDs": strings.Join(with, ", ")})
 	}
 	e := Estimate{Service: s.ID, Submitted: submitted, Periods: make([]Period, 0, len(s.Processing))}
 	first := date.Max()
@@ -157,12 +158,12 @@ func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 		}
 		p, err := c.period(t, v, submitted)
 		if err != nil {
-			return Estimate{}, fmt.Errorf("period %s of service %s, submitted on %s: %w", t.ID, id, submitted, err)
+			return Estimate{}, message.Wrap(err, "errors.services.period", map[string]any{"Period": t.ID, "Service": id, "Date": submitted, "Error": err})
 		}
 		e.Periods = append(e.Periods, p)
 	}
 	if len(e.Periods) == 0 {
-		return Estimate{}, fmt.Errorf("no processing period of service %s is known for a submission on %s: the earliest is valid from %s", id, submitted, first)
+		return Estimate{}, message.NewError("errors.services.no_value", map[string]any{"Service": id, "Date": submitted, "First": first})
 	}
 	return e, nil
 }
@@ -171,7 +172,7 @@ func (c *Catalogue) Estimate(id string, submitted date.Date) (Estimate, error) {
 func (c *Catalogue) period(t *centre.Target, v dated.Entry[float64], submitted date.Date) (Period, error) {
 	p := Period{Target: t, Value: v, Start: submitted + 1}
 	beyond := func(d date.Date) error {
-		return fmt.Errorf("the count reaches %s: %w", d, ErrOutOfRange)
+		return message.Wrap(ErrOutOfRange, "errors.services.count_reaches", map[string]any{"Date": d, "Error": ErrOutOfRange})
 	}
 	switch t.Unit {
 	case centre.WorkingDays, centre.Weeks:
@@ -186,7 +187,7 @@ func (c *Catalogue) period(t *centre.Target, v dated.Entry[float64], submitted d
 				return Period{}, beyond(d)
 			}
 			if d >= p.Start+maxDays {
-				return Period{}, fmt.Errorf("%d working days are not reached in %d days: the centre is closed for years", p.Days, maxDays)
+				return Period{}, message.NewError("errors.services.closed_for_years", map[string]any{"Days": p.Days, "Max": maxDays})
 			}
 			if sk, closed := c.closedOn(d); closed {
 				p.Skipped = append(p.Skipped, sk)

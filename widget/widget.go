@@ -135,6 +135,23 @@ type Bundle struct {
 	parts []part
 }
 
+// Budget is the most that a page with the widget may download from the
+// widget's origin, with brotli (see [Bundle.PageBytes]): 650 KB.
+const Budget = 650_000
+
+// PageBytes returns what a page with the widget downloads from the
+// widget's origin, with brotli: loket.js, loket.wasm and the default
+// centre's data.
+func (b *Bundle) PageBytes() int {
+	n := 0
+	for _, name := range []string{"loket.js", "loket.wasm", b.DefaultCentre + ".loket"} {
+		if f := b.File(name); f != nil {
+			n += len(f.Brotli)
+		}
+	}
+	return n
+}
+
 // File returns the file name of the bundle, or nil.
 func (b *Bundle) File(name string) *File {
 	for _, f := range b.Files {
@@ -200,7 +217,7 @@ func Assemble(src Sources, opt Options) (*Bundle, error) {
 	if len(src.WasmExec) == 0 {
 		return nil, errors.New("widget: wasm_exec.js is empty")
 	}
-	base, err := normalURL(opt.URL)
+	base, err := BaseURL(opt.URL)
 	if err != nil {
 		return nil, err
 	}
@@ -402,8 +419,11 @@ func fill(src []byte, values map[string][]byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// normalURL checks Options.URL and returns it ending in "/".
-func normalURL(u string) (string, error) {
+// BaseURL checks a value of Options.URL and returns it as a bundle
+// keeps it: ending in "/", DefaultURL for "". It must be an absolute
+// http or https URL, or a path that starts with "/", without a query,
+// a fragment, spaces or quotes.
+func BaseURL(u string) (string, error) {
 	if u == "" {
 		return DefaultURL, nil
 	}

@@ -40,7 +40,7 @@ func setupCheck(fs *flagSet) func(c *context, args []string) int {
 		}
 		rules, err := eligibility.Default()
 		if err != nil {
-			return c.fail(1, "cli.check.rules", map[string]any{"Error": err.Error()})
+			return c.fail(1, "cli.check.rules", map[string]any{"Error": c.p.Err(err)})
 		}
 		facts, err := eligibility.ParseFacts(data)
 		if err == nil {
@@ -61,7 +61,7 @@ func setupCheck(fs *flagSet) func(c *context, args []string) int {
 		if errors.As(err, &fe) {
 			fe.Locate(data)
 		}
-		return c.fail(2, "cli.check.facts_bad", map[string]any{"File": name, "Error": err.Error()})
+		return c.fail(2, "cli.check.facts_bad", map[string]any{"File": name, "Error": c.p.Err(err)})
 	}
 }
 

@@ -309,7 +309,7 @@ func TestCheckErrors(t *testing.T) {
 
 	file := writeFacts(t, `{"date": "2026-03-01", "nationality": "UK"}`)
 	code, _, stderr = runLoket("check", file)
-	if want := "loket check: de feiten in " + file + " kloppen niet: 1:39: nationality: \"UK\" is not an ISO 3166-1 alpha-2 country code; did you mean \"GB\"?\n"; code != 2 || stderr != want {
+	if want := "loket check: de feiten in " + file + " kloppen niet: 1:39: nationality: \"UK\" is geen landcode volgens ISO 3166-1 alpha-2; bedoelt u \"GB\"?\n"; code != 2 || stderr != want {
 		t.Errorf("a bad file: exit %d, stderr %q, want %q", code, stderr, want)
 	}
 	missing := filepath.Join(t.TempDir(), "none.json")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	goctx "context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/widget"
 )
 
 // invocation is what one run of loket is given: the standard streams, the
@@ -27,6 +29,11 @@ type invocation struct {
 	buildInfo func() (*debug.BuildInfo, bool)
 
 	builtin *centre.Centre // the built-in centre, once loaded
+
+	// buildWidget builds the browser widget (loket widget, loket serve);
+	// nil builds it with the go command (widget.Build), which tests
+	// replace with a faster build.
+	buildWidget func(ctx goctx.Context, opt widget.Options) (*widget.Bundle, error)
 }
 
 // defaultCentre returns the built-in centre, loading it on first use.

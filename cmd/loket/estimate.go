@@ -58,9 +58,9 @@ func setupEstimate(fs *flagSet) func(c *context, args []string) int {
 		est, err := cat.Estimate(s.ID, date.NewAt(t))
 		switch {
 		case errors.Is(err, services.ErrOutOfRange):
-			return c.fail(2, "cli.estimate.out_of_range", map[string]any{"Error": err.Error()})
+			return c.fail(2, "cli.estimate.out_of_range", map[string]any{"Error": c.p.Err(err)})
 		case err != nil:
-			return c.fail(2, "cli.estimate.error", map[string]any{"Error": err.Error()})
+			return c.fail(2, "cli.estimate.error", map[string]any{"Error": c.p.Err(err)})
 		}
 		rep := estimateReport(c.p, ce.ID, s, est)
 		return c.writeOutput(*flags.format == "json", rep, func(w io.Writer) error { return writeEstimateText(w, c.p, rep) })

@@ -34,6 +34,8 @@ func loketEnv(env map[string]string, stdin io.Reader, args ...string) result {
 		getenv:    func(name string) string { return env[name] },
 		buildInfo: buildInfoFor(&debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "github.com/expatcentre/loket", Version: "(devel)"}}),
 		builtin:   builtin(),
+		// The widget from a bridge built once, with quick compression.
+		buildWidget: testBuildWidget,
 	}
 	code := runWith(inv, args)
 	return result{code, out.String(), errOut.String()}

@@ -227,18 +227,18 @@ func (c *context) loadCentre(file string, maxSize int) (*centre.Centre, bool) {
 }
 
 // centreErrors writes the errors of a centre file that does not load: a
-// line that says so in the output language, then each error as package
-// centre words it (file:line:column: field: message), then, for a file
-// over the size limit, how to raise it.
+// line that says so, then each error as package centre words it
+// (file:line:column: field: message), all in the output language, then,
+// for a file over the size limit, how to raise it.
 func (c *context) centreErrors(file string, err error) {
 	var errs centre.Errors
 	if !errors.As(err, &errs) {
-		c.fail(1, "cli.centre.error", map[string]any{"File": file, "Error": err.Error()})
+		c.fail(1, "cli.centre.error", map[string]any{"File": file, "Error": c.p.Err(err)})
 		return
 	}
 	c.fail(1, "cli.centre.errors", map[string]any{"File": file, "Count": len(errs)})
 	for _, e := range errs {
-		io.WriteString(c.stderr, e.Error()+"\n")
+		io.WriteString(c.stderr, e.In(c.p.Language())+"\n")
 	}
 	if errors.Is(err, centre.ErrTooLarge) {
 		c.fail(1, "cli.centre.max_size_hint", nil)

@@ -63,9 +63,11 @@ func commands() []command {
 		{"holidays", "cli.holidays.args", "cli.holidays.summary", "cli.holidays.help", setupHolidays},
 		{"hours", "cli.hours.args", "cli.hours.summary", "cli.hours.help", setupHours},
 		{"osm", "cli.osm.args", "cli.osm.summary", "cli.osm.help", setupOSM},
+		{"serve", "cli.serve.args", "cli.serve.summary", "cli.serve.help", setupServe},
 		{"services", "cli.services.args", "cli.services.summary", "cli.services.help", setupServices},
 		{"validate", "cli.validate.args", "cli.validate.summary", "cli.validate.help", setupValidate},
 		{"version", "cli.version.args", "cli.version.summary", "cli.version.help", setupVersion},
+		{"widget", "cli.widget.args", "cli.widget.summary", "cli.widget.help", setupWidget},
 		{"help", "cli.helpcmd.args", "cli.helpcmd.summary", "cli.helpcmd.help", setupHelp},
 	}
 }
@@ -197,5 +199,8 @@ func helpData() map[string]any {
 		"LastYear":    holidays.LastYear,
 		"FirstDay":    schedule.FirstDay.String(),
 		"LastDay":     schedule.LastDay.String(),
+
+		"MaxRequests":     maxRequests,
+		"ShutdownSeconds": int(shutdownTimeout / time.Second),
 	}
 }

@@ -43,9 +43,9 @@ func setupOSM(fs *flagSet) func(c *context, args []string) int {
 		if err != nil {
 			var se *osm.SyntaxError
 			if !errors.As(err, &se) {
-				return c.fail(1, "cli.osm.error", map[string]any{"Error": err.Error()})
+				return c.fail(1, "cli.osm.error", map[string]any{"Error": c.p.Err(err)})
 			}
-			c.fail(2, "cli.osm.syntax", map[string]any{"Error": err.Error()})
+			c.fail(2, "cli.osm.syntax", map[string]any{"Error": c.p.Err(err)})
 			line, caret := caretLine(se.Expr, se.Column)
 			fmt.Fprintf(c.stderr, "  %s\n  %s^\n", line, strings.Repeat(" ", caret))
 			return 2

@@ -179,7 +179,7 @@ func TestOSMErrors(t *testing.T) {
 		}
 	}
 	code, _, errOut := runLoket("osm", "Mo 9h")
-	if code != 2 || !strings.HasPrefix(errOut, "loket osm: geen geldige opening_hours-expressie: column 4: ") {
+	if code != 2 || !strings.HasPrefix(errOut, "loket osm: geen geldige opening_hours-expressie: kolom 4: verwacht een tijd zoals 09:00, gevonden: \"9h\"\n") {
 		t.Errorf("in Dutch: exit %d, stderr %q", code, errOut)
 	}
 }

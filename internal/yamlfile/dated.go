@@ -4,7 +4,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/expatcentre/loket/dated"
-	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 )
 
 // DatedValue is one value of a list of dated values as written: each
@@ -31,24 +31,25 @@ type DatedValue[T any] struct {
 // error. [Series] checks the order of the dates and builds the series.
 func DatedValues[T any](d *Decoder, a At, null bool, value func(a At) Val[T]) []DatedValue[T] {
 	var vs []DatedValue[T]
-	if d.List(a, "a list of dated values (- from: ..., value: ..., source: ..., note: ...)", func(a At) {
+	m := func(id string) message.Message { return message.New(id, nil) }
+	if d.List(a, m("errors.yaml.dated.list"), func(a At) {
 		var v DatedValue[T]
-		d.Mapping(a, "a dated value (from, value, source, note)", []Field{
-			{Name: "from", Missing: "the date from which the value applies", Decode: func(a At) { v.From = d.Date(a) }},
-			{Name: "value", Missing: "the value", Null: null, Decode: func(a At) { v.Value = value(a) }},
-			{Name: "source", Missing: "the source: an https URL", Decode: func(a At) {
+		d.Mapping(a, m("errors.yaml.dated.value"), []Field{
+			{Name: "from", Missing: m("errors.yaml.dated.missing_from"), Decode: func(a At) { v.From = d.Date(a) }},
+			{Name: "value", Missing: m("errors.yaml.dated.missing_value"), Null: null, Decode: func(a At) { v.Value = value(a) }},
+			{Name: "source", Missing: m("errors.yaml.dated.missing_source"), Decode: func(a At) {
 				v.Source = d.URL(a)
 				if v.Source.OK && !dated.ValidSource(v.Source.V) {
-					d.Errorf(a, "expected an https URL, found %s", excerpt.Quote(v.Source.V))
+					d.Report(a, ExpectedText(m("errors.yaml.dated.https"), v.Source.V))
 					v.Source.OK = false
 				}
 			}},
-			{Name: "note", Missing: "a note that says what the value is", Decode: func(a At) { v.Note = d.NonEmpty(a, "text: what the value is") }},
+			{Name: "note", Missing: m("errors.yaml.dated.missing_note"), Decode: func(a At) { v.Note = d.NonEmpty(a, TextOf(m("errors.yaml.dated.note"))) }},
 			{Name: "verified", Decode: func(a At) { v.Verified = d.Bool(a) }},
 		})
 		vs = append(vs, v)
 	}) && Len(a) == 0 {
-		d.Errorf(a, "expected at least one value, found an empty list")
+		d.Report(a, Expected(m("errors.yaml.dated.at_least_one"), EmptyList()))
 	}
 	return vs
 }
@@ -64,7 +65,7 @@ func Series[T any](d *Decoder, vs []DatedValue[T], indexed bool) dated.Series[T]
 		}
 		if len(out.Entries) > 0 {
 			if prev := out.Entries[len(out.Entries)-1].From; v.From.V <= prev {
-				d.Errorf(v.From.At, "the values must be in date order: %s is not after %s, the date of the value before it", v.From.V, prev)
+				d.Fail(v.From.At, "errors.yaml.dated.order", map[string]any{"Date": v.From.V, "Previous": prev})
 				continue
 			}
 		}
@@ -78,10 +79,13 @@ func Series[T any](d *Decoder, vs []DatedValue[T], indexed bool) dated.Series[T]
 // an amount indexed every 1 January; a file leaves the field out for a
 // value that changes only when the law does.
 func (d *Decoder) Indexed(a At) Val[bool] {
-	v := d.Str(a, "yearly, or leave indexed out")
+	v := d.Str(a, message.New("errors.yaml.dated.indexed", nil))
 	if v.OK && v.V != "yearly" {
-		d.Errorf(a, "expected yearly (or leave indexed out), found %s", excerpt.Quote(v.V))
+		d.Report(a, ExpectedText(message.New("errors.yaml.dated.yearly", nil), v.V))
 		return Val[bool]{At: a}
 	}
 	return Val[bool]{v.OK, a, v.OK}
 }
+
+// EmptyList returns the message "an empty list", for "found ...".
+func EmptyList() message.Message { return message.New("errors.yaml.found.empty_list", nil) }

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/expatcentre/loket/internal/message"
+	"github.com/expatcentre/loket/text"
 )
 
 // Error is one problem in a file, with the place where it was found.
@@ -19,8 +22,11 @@ type Error struct {
 	// "desks[1].hours". It is empty for a YAML syntax error or a problem of
 	// the whole file.
 	Path string
-	// Msg says what was expected and what was found.
+	// Msg says what was expected and what was found, in English.
 	Msg string
+	// Message is Msg in either language (see [Error.In]); nil for an
+	// error made without one, which is Msg in every language.
+	Message message.Localized
 	// Err is the underlying error, if any, such as [ErrTooLarge].
 	Err error
 }
@@ -28,18 +34,33 @@ type Error struct {
 // Error implements error: "maastricht.yaml:14:9: desks[1].hours: column 7:
 // expected a time like 09:00, found "9h"". The line and column are left
 // out for a problem of the whole file, the path when there is none.
-func (e *Error) Error() string {
+func (e *Error) Error() string { return Place(e.File, e.Line, e.Column, e.Path, e.Msg) }
+
+// In returns the error in language l, as Error does in English: the
+// place as it is, the message in l.
+func (e *Error) In(l text.Lang) string {
+	msg := e.Msg
+	if e.Message != nil {
+		msg = e.Message.In(l)
+	}
+	return Place(e.File, e.Line, e.Column, e.Path, msg)
+}
+
+// Place puts a message after its place: "file:line:column: path: msg",
+// leaving out the line and column when line is 0, the path when it is
+// empty.
+func Place(file string, line, col int, path, msg string) string {
 	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	b.WriteString(file)
+	if line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", line, col)
 	}
 	b.WriteString(": ")
-	if e.Path != "" {
-		b.WriteString(e.Path)
+	if path != "" {
+		b.WriteString(path)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(msg)
 	return b.String()
 }
 
@@ -55,6 +76,15 @@ func (es Errors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// In returns the errors in language l, one per line.
+func (es Errors) In(l text.Lang) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.In(l)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/expatcentre/loket/internal/message"
 )
 
 // The checks here run before the YAML parser (github.com/goccy/go-yaml)
@@ -27,11 +29,11 @@ func (d *Decoder) checkInput() bool {
 	src := d.src
 	if maxSize := d.format.maxSize(); len(src) > maxSize {
 		line, col := lineCol(src, maxSize)
-		d.Add(line, col, "", fmt.Sprintf("the file is larger than %s, the most %s may have", size(maxSize), d.format.Name), ErrTooLarge)
+		d.Add(line, col, "", message.New("errors.yaml.too_large", map[string]any{"Size": size(maxSize), "Format": d.format.Name}), ErrTooLarge)
 		return false
 	}
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		d.Add(1, 1, "", "the file starts with a byte-order mark (U+FEFF): save it as UTF-8 without one", nil)
+		d.Add(1, 1, "", message.New("errors.yaml.bom", nil), nil)
 		return false
 	}
 	maxTokens := d.format.maxTokens()
@@ -48,8 +50,7 @@ func (d *Decoder) checkInput() bool {
 			return false
 		}
 		line, col := lineCol(src, off)
-		d.Add(line, col, "", fmt.Sprintf("the file has more than %d YAML tokens (keys, values, dashes, commas and the like), the most allowed with a size limit of %s",
-			maxTokens, size(d.format.maxSize())), ErrTooLarge)
+		d.Add(line, col, "", message.New("errors.yaml.too_many_tokens", map[string]any{"Max": maxTokens, "Size": size(d.format.maxSize())}), ErrTooLarge)
 		return false
 	}
 	return true
@@ -80,13 +81,13 @@ func (d *Decoder) scanText(maxTokens int) (tokens, off, probe int, ok bool) {
 		r, n := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
-			d.Add(line, col, "", fmt.Sprintf("invalid UTF-8: the byte 0x%02X starts no character; save the file as UTF-8", src[i]), nil)
+			d.Add(line, col, "", message.New("errors.yaml.utf8", map[string]any{"Byte": fmt.Sprintf("0x%02X", src[i])}), nil)
 			return tokens, i, i, false
 		case r == '\uFEFF':
-			d.Add(line, col, "", "a byte-order mark (U+FEFF) in the middle of the file", nil)
+			d.Add(line, col, "", message.New("errors.yaml.bom_inside", nil), nil)
 			return tokens, i, i, false
 		case !printable(r):
-			d.Add(line, col, "", fmt.Sprintf("the control character %U is not allowed in YAML", r), nil)
+			d.Add(line, col, "", message.New("errors.yaml.control", map[string]any{"Char": fmt.Sprintf("%U", r)}), nil)
 			return tokens, i, i, false
 		}
 		// Every character that may be (or start) a token of its own
@@ -123,7 +124,7 @@ func (d *Decoder) scanText(maxTokens int) (tokens, off, probe int, ok bool) {
 			if !lineStart {
 				blank = 0
 			} else if blank++; blank > maxBlankLines {
-				d.Add(line, 1, "", fmt.Sprintf("more than %d blank lines in a row", maxBlankLines), nil)
+				d.Add(line, 1, "", message.New("errors.yaml.blank_lines", map[string]any{"Max": maxBlankLines}), nil)
 				return tokens, i, i, false
 			}
 			line, col, lineStart, directive = line+1, 1, true, false
@@ -218,9 +219,9 @@ func (d *Decoder) checkLayout(l layout) bool {
 	if l.at == nil {
 		return true
 	}
-	msg := fmt.Sprintf("lists and mappings nested more than %d deep: %s nests about %d deep", MaxDepth, d.format.Name, d.format.Depth)
+	msg := message.New("errors.yaml.too_deep", map[string]any{"Max": MaxDepth, "Format": d.format.Name, "Depth": d.format.Depth})
 	if l.depth <= MaxDepth {
-		msg = fmt.Sprintf("a mapping with more than %d keys: the mappings of %s have at most %d", maxKeys, d.format.Name, d.format.Keys)
+		msg = message.New("errors.yaml.too_many_keys", map[string]any{"Max": maxKeys, "Format": d.format.Name, "Keys": d.format.Keys})
 	}
 	d.Add(max(l.at.Line, 1), max(l.at.Column, 1), "", msg, nil)
 	return false

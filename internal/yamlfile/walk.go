@@ -9,6 +9,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 )
 
 // At is the place of a value in the file: its field path ("desks[1].hours"),
@@ -63,8 +64,8 @@ func locate(path string, n ast.Node) At {
 type Field struct {
 	Name string
 	// Missing says what is missing when the field is required ("the
-	// centre's id"); empty when the field is optional.
-	Missing string
+	// centre's id"); nil when the field is optional.
+	Missing message.Localized
 	// Decode decodes the field's value. It is not called for a field that
 	// is absent, nor for one whose value is null unless Null is set.
 	Decode func(a At)
@@ -88,18 +89,26 @@ type entry struct {
 // missing. A null value counts as absent, unless the field takes Null.
 // "<<" merge keys fill in the fields not given. Mapping returns false when
 // the value is not a mapping.
-func (d *Decoder) Mapping(a At, what string, fields []Field) bool {
+func (d *Decoder) Mapping(a At, what message.Localized, fields []Field) bool {
 	return d.mapping(a, what, "field", fields)
 }
 
-// Keys is Mapping for a mapping whose keys are names of noun ("parameter")
-// rather than fields: the errors say "unknown parameter" and "parameter x
-// is given twice".
-func (d *Decoder) Keys(a At, what, noun string, fields []Field) bool {
+// The nouns of [Decoder.Keys]: what the keys of a mapping are.
+const (
+	Parameter = "parameter" // of eligibility's parameter files
+	Route     = "route"     // a residence route
+	Outcome   = "outcome"   // an outcome of an eligibility check
+)
+
+// Keys is Mapping for a mapping whose keys are names of noun ([Parameter],
+// [Route], [Outcome]) rather than fields: the errors say "unknown
+// parameter" and "parameter x is given twice" (the messages
+// errors.yaml.unknown.NOUN and errors.yaml.twice.NOUN).
+func (d *Decoder) Keys(a At, what message.Localized, noun string, fields []Field) bool {
 	return d.mapping(a, what, noun, fields)
 }
 
-func (d *Decoder) mapping(a At, what, noun string, fields []Field) bool {
+func (d *Decoder) mapping(a At, what message.Localized, noun string, fields []Field) bool {
 	m, ok := a.node.(*ast.MappingNode)
 	if !ok {
 		d.TypeError(a, what)
@@ -120,7 +129,7 @@ func (d *Decoder) mapping(a At, what, noun string, fields []Field) bool {
 			}
 			pline, _ := position(prev)
 			line, col := position(e.key)
-			d.Add(line, col, path, fmt.Sprintf("%s %s is given twice (first on line %d)", noun, e.name, pline), nil)
+			d.Add(line, col, path, message.New("errors.yaml.twice."+noun, map[string]any{"Name": e.name, "Line": pline}), nil)
 			return
 		}
 		given[e.name] = e.key
@@ -130,9 +139,9 @@ func (d *Decoder) mapping(a At, what, noun string, fields []Field) bool {
 			return
 		}
 		if _, null := v.(*ast.NullNode); null || v == nil {
-			if v != nil && f.Missing != "" {
+			if v != nil && f.Missing != nil {
 				line, col := position(e.key)
-				d.Add(line, col, path, "missing "+f.Missing+": the field has no value", nil)
+				d.Add(line, col, path, message.New("errors.yaml.missing_value", map[string]any{"What": f.Missing}), nil)
 			}
 			return
 		}
@@ -150,8 +159,8 @@ func (d *Decoder) mapping(a At, what, noun string, fields []Field) bool {
 		}
 	}
 	for _, f := range fields {
-		if _, ok := given[f.Name]; !ok && f.Missing != "" {
-			d.Errorf(a.Field(f.Name), "missing %s", f.Missing)
+		if _, ok := given[f.Name]; !ok && f.Missing != nil {
+			d.Fail(a.Field(f.Name), "errors.yaml.missing", map[string]any{"What": f.Missing})
 		}
 	}
 	return true
@@ -185,7 +194,7 @@ func (d *Decoder) entries(a At, m *ast.MappingNode, depth int) []entry {
 			}
 		default:
 			line, col := position(mv.Key)
-			d.Add(line, col, a.Path, "expected a field name, found "+describe(key), nil)
+			d.Add(line, col, a.Path, message.New("errors.yaml.field_name", map[string]any{"Found": describe(key)}), nil)
 			continue
 		}
 		es = append(es, entry{key: mv.Key, name: name, value: mv.Value})
@@ -198,7 +207,7 @@ func (d *Decoder) entries(a At, m *ast.MappingNode, depth int) []entry {
 func (d *Decoder) merge(path string, value ast.Node, depth int) []entry {
 	a := locate(join(path, "<<"), value)
 	if depth >= 8 {
-		d.Errorf(a, "merge keys nested more than 8 deep (a cycle?)")
+		d.Fail(a, "errors.yaml.merge_depth", map[string]any{"Max": 8})
 		return nil
 	}
 	n := d.resolve(a)
@@ -213,11 +222,11 @@ func (d *Decoder) merge(path string, value ast.Node, depth int) []entry {
 			if m, ok := d.resolve(el).(*ast.MappingNode); ok {
 				es = append(es, d.entries(locate(path, m), m, depth+1)...)
 			} else {
-				d.Errorf(el, "expected a mapping to merge, found %s", describe(d.resolve(el)))
+				d.Fail(el, "errors.yaml.merge_element", map[string]any{"Found": describe(d.resolve(el))})
 			}
 		}
 	default:
-		d.Errorf(a, "expected a mapping or a list of mappings to merge, found %s", describe(n))
+		d.Fail(a, "errors.yaml.merge_value", map[string]any{"Found": describe(n)})
 	}
 	for i := range es {
 		es[i].merged = true
@@ -253,22 +262,24 @@ func lookupField(fields []Field, name string) *Field {
 
 // unknownField says that name is not a field (or a name of noun), and
 // which one was meant.
-func unknownField(noun, name string, fields []Field) string {
+func unknownField(noun, name string, fields []Field) message.Message {
 	names := make([]string, len(fields))
 	for i, f := range fields {
 		names[i] = f.Name
 	}
-	return WithSuggestion("unknown "+noun+" "+excerpt.Quote(name), name, names, "expected one of")
+	return WithSuggestion(message.New("errors.yaml.unknown."+noun, map[string]any{"Name": excerpt.Quote(name)}), name, names, "errors.yaml.one_of")
 }
 
 // WithSuggestion completes msg, which says that name is not one of names:
 // it adds the name probably meant (`; did you mean "desks"?`), or else
-// lists names after listed (`; expected one of a, b, c`).
-func WithSuggestion(msg, name string, names []string, listed string) string {
+// lists the names with the message listed, whose placeholder Names takes
+// them (errors.yaml.one_of: `; expected one of a, b, c`).
+func WithSuggestion(msg message.Localized, name string, names []string, listed string) message.Message {
 	if s := Suggest(name, names); s != "" {
-		return msg + fmt.Sprintf("; did you mean %q?", s)
+		return message.New("errors.yaml.suggest", map[string]any{"Message": msg, "Suggestion": strconv.Quote(s)})
 	}
-	return msg + "; " + listed + " " + strings.Join(names, ", ")
+	return message.New("errors.yaml.listed", map[string]any{"Message": msg,
+		"List": message.New(listed, map[string]any{"Names": strings.Join(names, ", ")})})
 }
 
 // Suggest returns the candidate closest to s when it is close enough to be
@@ -310,57 +321,89 @@ func distance(a, b string) int {
 	return prev[len(rb)]
 }
 
+// Expected returns the message "expected what, found found".
+func Expected(what, found message.Localized) message.Message {
+	return message.New("errors.yaml.expected", map[string]any{"What": what, "Found": found})
+}
+
+// ExpectedText returns the message "expected what, found value", value
+// quoted (and cut to its first 80 characters).
+func ExpectedText(what message.Localized, value string) message.Message {
+	return Expected(what, message.New("errors.yaml.found.quoted", map[string]any{"Value": excerpt.Quote(value)}))
+}
+
+// ExpectedNumber returns the message "expected what, found n".
+func ExpectedNumber(what message.Localized, n float64) message.Message {
+	return Expected(what, message.New("errors.yaml.found.quoted", map[string]any{"Value": strconv.FormatFloat(n, 'g', -1, 64)}))
+}
+
 // TypeError records that the value at a is not what was expected:
-// "expected what, found ...".
-func (d *Decoder) TypeError(a At, what string) {
-	msg := "expected " + what + ", found " + describe(a.node)
+// "expected what, found ...". When what is text ([TextOf], or a text in
+// Dutch or English) and a number or a boolean was found, the message
+// says to quote it.
+func (d *Decoder) TypeError(a At, what message.Localized) {
+	msg := Expected(what, describe(a.node))
 	switch a.node.(type) {
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		if strings.HasPrefix(what, "text") {
-			msg += " (put it in quotes to make it text)"
+		if isText(what) {
+			msg = message.New("errors.yaml.quote_it", map[string]any{"Message": msg})
 		}
 	}
-	d.Errorf(a, "%s", msg)
+	d.Report(a, msg)
+}
+
+// TextOf returns the message "text: what", for a value that is text of
+// some kind: "text: the street and number".
+func TextOf(what message.Localized) message.Message {
+	return message.New("errors.yaml.text", map[string]any{"What": what})
+}
+
+// isText reports whether what is the description of text: TextOf's, or
+// a text in Dutch or English.
+func isText(what message.Localized) bool {
+	m, ok := what.(message.Message)
+	return ok && (m.ID == "errors.yaml.text" || m.ID == "errors.yaml.text_nl" || m.ID == "errors.yaml.text_en")
 }
 
 // describe says what a node is, for "found ..." in messages.
-func describe(n ast.Node) string {
+func describe(n ast.Node) message.Message {
+	found := message.New
 	switch n := n.(type) {
 	case nil, *ast.NullNode:
-		return "nothing"
+		return found("errors.yaml.found.nothing", nil)
 	case *ast.MappingNode:
-		return "a mapping"
+		return found("errors.yaml.found.mapping", nil)
 	case *ast.SequenceNode:
-		return "a list"
+		return found("errors.yaml.found.list", nil)
 	case *ast.StringNode:
-		return "text " + excerpt.Quote(n.Value)
+		return found("errors.yaml.found.text", map[string]any{"Value": excerpt.Quote(n.Value)})
 	case *ast.LiteralNode:
 		if n.Value != nil {
-			return "text " + excerpt.Quote(n.Value.Value)
+			return found("errors.yaml.found.text", map[string]any{"Value": excerpt.Quote(n.Value.Value)})
 		}
-		return "text"
+		return found("errors.yaml.found.some_text", nil)
 	case *ast.BoolNode:
-		return strconv.FormatBool(n.Value)
+		return found("errors.yaml.found.quoted", map[string]any{"Value": strconv.FormatBool(n.Value)})
 	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
 		if tk := n.GetToken(); tk != nil {
-			return "the number " + excerpt.Text(tk.Value)
+			return found("errors.yaml.found.number", map[string]any{"Value": excerpt.Text(tk.Value)})
 		}
-		return "a number"
+		return found("errors.yaml.found.a_number", nil)
 	}
-	return "a " + strings.ToLower(n.Type().String())
+	return found("errors.yaml.found.node", map[string]any{"Type": strings.ToLower(n.Type().String())})
 }
 
 // List decodes each element of the list at a, calling each with its
 // place. what describes the list for a type error. It returns false when
 // the value is not a list.
-func (d *Decoder) List(a At, what string, each func(a At)) bool {
-	return d.LimitedList(a, what, 0, "", each)
+func (d *Decoder) List(a At, what message.Localized, each func(a At)) bool {
+	return d.LimitedList(a, what, 0, nil, each)
 }
 
 // LimitedList is List for a list of at most limit (unless 0) elements,
-// called items in the error for a longer list; the elements after the
-// limit are not decoded.
-func (d *Decoder) LimitedList(a At, what string, limit int, items string, each func(a At)) bool {
+// called items in the error for a longer list ("desks"); the elements
+// after the limit are not decoded.
+func (d *Decoder) LimitedList(a At, what message.Localized, limit int, items message.Localized, each func(a At)) bool {
 	s, ok := a.node.(*ast.SequenceNode)
 	if !ok {
 		d.TypeError(a, what)
@@ -368,7 +411,7 @@ func (d *Decoder) LimitedList(a At, what string, limit int, items string, each f
 	}
 	values := s.Values
 	if limit > 0 && len(values) > limit {
-		d.Errorf(a, "expected at most %d %s, found %d", limit, items, len(values))
+		d.Fail(a, "errors.yaml.too_many_items", map[string]any{"Max": limit, "Items": items, "Count": len(values)})
 		values = values[:limit]
 	}
 	for i, el := range values {

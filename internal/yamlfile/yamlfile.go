@@ -18,6 +18,20 @@
 // much memory; a file beyond them is refused with one error at the place
 // where it goes wrong. Error messages quote at most 80 characters of a
 // value (package excerpt).
+//
+// # Messages in Dutch and English
+//
+// Every error is a message of the tables (package message, ids
+// errors.yaml.*, worded in i18n/locales/errors.*.toml): [Error.Msg] is
+// its English wording, [Error.In] words it in either language. A schema
+// describes its values with messages too ([Format], the what of each
+// method, [Field.Missing]), each a [message.Localized]: a message of the
+// tables, or a text.Text in both languages. The walker puts them into its
+// own messages ("expected a list of desks, found text "x""), and a caller
+// adds its own with [Decoder.Fail] and [Decoder.Report], which may wrap
+// an error of another package that words itself (an opening_hours syntax
+// error). What the file holds (values, keys, field paths) is quoted as
+// written, in either language.
 package yamlfile
 
 import (
@@ -33,6 +47,8 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
+	"github.com/expatcentre/loket/text"
 )
 
 // DefaultMaxSize is the largest file, in bytes, that a [Format] without a
@@ -72,15 +88,15 @@ var ErrTooLarge = errors.New("file too large")
 // whole and for its limits.
 type Format struct {
 	// Name names a file of the kind in messages: "a centre file".
-	Name string
+	Name message.Localized
 	// Expected says what an empty file should have held: "a centre with
 	// id, name and desks".
-	Expected string
+	Expected message.Localized
 	// Depth and Keys say how deeply a real file of the kind nests and how
 	// many keys its mappings have at most, and Values how many values it
 	// has ("a few hundred"), for the messages of a file beyond the limits.
 	Depth, Keys int
-	Values      string
+	Values      message.Localized
 	// MaxSize is the largest file in bytes; 0 (or less) means
 	// DefaultMaxSize. Decoding a file allocates up to about 50 times
 	// MaxSize.
@@ -112,7 +128,7 @@ type Decoder struct {
 	lines   []string       // src split into lines, on first use
 	runes   map[int][]rune // lines of src as characters, on first use
 	errs    Errors
-	seen    map[Error]bool
+	seen    map[errorKey]bool
 	anchors map[string][]anchorAt // by name, each sorted by place
 	steps   int
 }
@@ -139,25 +155,37 @@ type anchorAt struct {
 	node      *ast.AnchorNode
 }
 
+// errorKey is what makes an error the same as another.
+type errorKey struct {
+	line, col int
+	path, msg string
+}
+
 // Add records an error at a place (line and column from 1, or 0 and 0
 // for the whole file), once: a second error with the same place, path
-// and message is dropped. err is the underlying error, if any.
-func (d *Decoder) Add(line, col int, path, msg string, err error) {
-	e := Error{File: d.file, Line: line, Column: col, Path: path, Msg: msg}
-	if d.seen[e] {
+// and message is dropped. msg says what is wrong, in either language (a
+// message, or an error of another package that words itself); err is the
+// underlying error, if any.
+func (d *Decoder) Add(line, col int, path string, msg message.Localized, err error) {
+	k := errorKey{line, col, path, msg.In(text.English)}
+	if d.seen[k] {
 		return
 	}
 	if d.seen == nil {
-		d.seen = map[Error]bool{}
+		d.seen = map[errorKey]bool{}
 	}
-	d.seen[e] = true
-	e.Err = err
-	d.errs = append(d.errs, &e)
+	d.seen[k] = true
+	d.errs = append(d.errs, &Error{File: d.file, Line: line, Column: col, Path: path, Msg: k.msg, Message: msg, Err: err})
 }
 
-// Errorf records an error at a.
-func (d *Decoder) Errorf(a At, format string, args ...any) {
-	d.Add(a.Line, a.Col, a.Path, fmt.Sprintf(format, args...), nil)
+// Report records the error msg at a.
+func (d *Decoder) Report(a At, msg message.Localized) {
+	d.Add(a.Line, a.Col, a.Path, msg, nil)
+}
+
+// Fail records at a the error of the message id with data.
+func (d *Decoder) Fail(a At, id string, data map[string]any) {
+	d.Report(a, message.New(id, data))
 }
 
 // Parse checks the file against the limits of its format and parses it
@@ -178,7 +206,7 @@ func (d *Decoder) Parse() (doc At, ok bool) {
 			// The YAML parser is third-party code; a panic in it must not
 			// take down a program that validates a file.
 			if r := recover(); r != nil {
-				err = fmt.Errorf("the YAML parser failed on this file: %s", excerpt.Text(fmt.Sprint(r)))
+				err = message.NewError("errors.yaml.parser_failed", map[string]any{"Panic": excerpt.Text(fmt.Sprint(r))})
 			}
 		}()
 		tokens := lexer.Tokenize(string(d.src))
@@ -194,12 +222,18 @@ func (d *Decoder) Parse() (doc At, ok bool) {
 	}
 	if err != nil {
 		// The parser's messages may quote the file: a tag, a header.
+		// They are the parser's, in English: they go into the message
+		// as it gives them.
 		var ye yaml.Error
-		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
+		var me *message.Error
+		switch {
+		case errors.As(err, &me): // the parser panicked
+			d.Add(0, 0, "", message.New("errors.yaml.invalid", map[string]any{"Error": me}), err)
+		case errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil:
 			p := ye.GetToken().Position
-			d.Add(max(p.Line, 1), max(p.Column, 1), "", "invalid YAML: "+excerpt.Text(ye.GetMessage()), err)
-		} else {
-			d.Add(0, 0, "", "invalid YAML: "+excerpt.Text(err.Error()), err)
+			d.Add(max(p.Line, 1), max(p.Column, 1), "", message.New("errors.yaml.invalid", map[string]any{"Error": excerpt.Text(ye.GetMessage())}), err)
+		default:
+			d.Add(0, 0, "", message.New("errors.yaml.invalid", map[string]any{"Error": excerpt.Text(err.Error())}), err)
 		}
 		return At{}, false
 	}
@@ -210,13 +244,13 @@ func (d *Decoder) Parse() (doc At, ok bool) {
 		}
 		if body != nil {
 			line, col := position(doc.Body)
-			d.Add(line, col, "", d.format.Name+" holds one YAML document; this is a second one", nil)
+			d.Add(line, col, "", message.New("errors.yaml.second_document", map[string]any{"Format": d.format.Name}), nil)
 			break
 		}
 		body = doc.Body
 	}
 	if _, null := body.(*ast.NullNode); null || body == nil {
-		d.Add(0, 0, "", "the file is empty: expected "+d.format.Expected, nil)
+		d.Add(0, 0, "", message.New("errors.yaml.empty", map[string]any{"Expected": d.format.Expected}), nil)
 		return At{}, false
 	}
 	ast.Walk(anchorCollector{d}, body)
@@ -282,7 +316,7 @@ func (d *Decoder) resolve(a At) ast.Node {
 	n := a.node
 	for range 64 {
 		if d.steps++; d.steps == maxSteps {
-			d.Errorf(a, "the file has more than %d values (through aliases): %s has %s", maxSteps, d.format.Name, d.format.Values)
+			d.Fail(a, "errors.yaml.too_many_values", map[string]any{"Max": maxSteps, "Format": d.format.Name, "Values": d.format.Values})
 		}
 		if d.steps >= maxSteps {
 			return nil
@@ -302,7 +336,7 @@ func (d *Decoder) resolve(a At) ast.Node {
 		case *ast.AliasNode:
 			target := d.anchor(m)
 			if target == nil {
-				d.Errorf(a, "alias %s refers to no anchor defined before it", excerpt.Text(m.String()))
+				d.Fail(a, "errors.yaml.alias", map[string]any{"Alias": excerpt.Text(m.String())})
 				return nil
 			}
 			n = target.Value
@@ -310,7 +344,7 @@ func (d *Decoder) resolve(a At) ast.Node {
 			return n
 		}
 	}
-	d.Errorf(a, "aliases refer to each other in a cycle")
+	d.Fail(a, "errors.yaml.alias_cycle", nil)
 	return nil
 }
 
@@ -341,14 +375,12 @@ func (d *Decoder) anchor(alias *ast.AliasNode) *ast.AnchorNode {
 }
 
 // size says n bytes for a message: "1 MiB (1048576 bytes)", "1000 bytes".
-func size(n int) string {
+func size(n int) message.Message {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB (%d bytes)", n>>20, n)
+		return message.New("errors.yaml.size.mib", map[string]any{"MiB": n >> 20, "Bytes": n})
 	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB (%d bytes)", n>>10, n)
-	case n == 1:
-		return "1 byte"
+		return message.New("errors.yaml.size.kib", map[string]any{"KiB": n >> 10, "Bytes": n})
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return message.New("errors.yaml.size.bytes", map[string]any{"Count": n})
 }

@@ -8,11 +8,15 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/expatcentre/loket/internal/yamlfile"
+	"github.com/expatcentre/loket/text"
 )
 
 // format is a small kind of file for the tests.
-var format = yamlfile.Format{Name: "a test file", Expected: "a thing with a name", Depth: 3, Keys: 4, Values: "a few",
+var format = yamlfile.Format{Name: en("a test file"), Expected: en("a thing with a name"), Depth: 3, Keys: 4, Values: en("a few"),
 	FirstYear: 2000, LastYear: 2099}
+
+// en is a description of the test schema, the same in both languages.
+func en(s string) text.Text { return text.Text{NL: s, EN: s} }
 
 // thing is the schema of the tests: a name, a count, a colour, a list of
 // dated values and a mapping of parts by id.
@@ -28,8 +32,8 @@ func decode(file, src string) (thing, yamlfile.Errors) {
 	d := yamlfile.NewDecoder(file, []byte(src), format)
 	var th thing
 	if doc, ok := d.Parse(); ok {
-		d.Mapping(doc, "a thing (name, count, colour, values, parts)", []yamlfile.Field{
-			{Name: "name", Missing: "the thing's name", Decode: func(a yamlfile.At) { th.name = d.NonEmpty(a, "text: a name") }},
+		d.Mapping(doc, en("a thing (name, count, colour, values, parts)"), []yamlfile.Field{
+			{Name: "name", Missing: en("the thing's name"), Decode: func(a yamlfile.At) { th.name = d.NonEmpty(a, yamlfile.TextOf(en("a name"))) }},
 			{Name: "count", Decode: func(a yamlfile.At) { th.count = d.Number(a) }},
 			{Name: "colour", Null: true, Decode: func(a yamlfile.At) {
 				if a.Null() {
@@ -42,7 +46,7 @@ func decode(file, src string) (thing, yamlfile.Errors) {
 				th.values = yamlfile.DatedValues(d, a, false, func(a yamlfile.At) yamlfile.Val[float64] { return d.Number(a) })
 			}},
 			{Name: "parts", Decode: func(a yamlfile.At) {
-				d.Keys(a, "parts by id", "part", []yamlfile.Field{
+				d.Keys(a, en("parts by id"), yamlfile.Parameter, []yamlfile.Field{
 					{Name: "wheel", Decode: func(yamlfile.At) { th.parts = append(th.parts, "wheel") }},
 					{Name: "engine", Decode: func(yamlfile.At) { th.parts = append(th.parts, "engine") }},
 				})
@@ -77,8 +81,8 @@ extra: true
 		"t.yaml:5:85: values[1].verified: expected true or false, found text \"maybe\"",
 		"t.yaml:6:12: values[2].from: the year 2101 is outside 2000-2099",
 		`t.yaml:6:72: values[2].note: expected text: what the value is, found empty text`,
-		`t.yaml:9:3: parts.whel: unknown part "whel"; did you mean "wheel"?`,
-		"t.yaml:10:3: parts.wheel: part wheel is given twice (first on line 8)",
+		`t.yaml:9:3: parts.whel: unknown parameter "whel"; did you mean "wheel"?`,
+		"t.yaml:10:3: parts.wheel: parameter wheel is given twice (first on line 8)",
 		`t.yaml:11:1: extra: unknown field "extra"; expected one of name, count, colour, values, parts`,
 	}
 	if got := errs.Error(); got != strings.Join(want, "\n") {
@@ -119,7 +123,7 @@ indexed: yearly
 		vs      []yamlfile.DatedValue[float64]
 		indexed yamlfile.Val[bool]
 	)
-	d.Mapping(doc, "a series", []yamlfile.Field{
+	d.Mapping(doc, en("a series"), []yamlfile.Field{
 		{Name: "values", Decode: func(a yamlfile.At) {
 			vs = yamlfile.DatedValues(d, a, false, func(a yamlfile.At) yamlfile.Val[float64] { return d.Number(a) })
 		}},
@@ -139,7 +143,7 @@ indexed: yearly
 	}
 	d = yamlfile.NewDecoder("t.yaml", []byte("indexed: monthly\n"), format)
 	doc, _ = d.Parse()
-	d.Mapping(doc, "a series", []yamlfile.Field{{Name: "indexed", Decode: func(a yamlfile.At) { indexed = d.Indexed(a) }}})
+	d.Mapping(doc, en("a series"), []yamlfile.Field{{Name: "indexed", Decode: func(a yamlfile.At) { indexed = d.Indexed(a) }}})
 	if indexed.OK || d.Errors().Error() != `t.yaml:1:10: indexed: expected yearly (or leave indexed out), found "monthly"` {
 		t.Errorf("indexed: monthly: %+v, %v", indexed, d.Errors())
 	}
@@ -172,7 +176,7 @@ func TestCharPos(t *testing.T) {
 	d := yamlfile.NewDecoder("t.yaml", []byte(`name: "a\"bc"`+"\n"), format)
 	doc, _ := d.Parse()
 	var at yamlfile.At
-	d.Mapping(doc, "a thing", []yamlfile.Field{{Name: "name", Decode: func(a yamlfile.At) { at = a }}})
+	d.Mapping(doc, en("a thing"), []yamlfile.Field{{Name: "name", Decode: func(a yamlfile.At) { at = a }}})
 	if line, col, ok := d.CharPos(at, 2); !ok || line != 1 || col != 11 {
 		t.Errorf("CharPos(2) = %d, %d, %v; want 1, 11", line, col, ok)
 	}

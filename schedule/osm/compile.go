@@ -2,7 +2,6 @@ package osm
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/expatcentre/loket/internal/civil"
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/timetable"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
@@ -116,7 +116,7 @@ func Parse(expr string, opts ...Option) (*schedule.Schedule, error) {
 	if o.loc == nil {
 		loc, err := time.LoadLocation("Europe/Amsterdam")
 		if err != nil {
-			return nil, fmt.Errorf("loading the default time zone Europe/Amsterdam (import time/tzdata, or pass WithLocation): %w", err)
+			return nil, message.Wrap(err, "errors.osm.default_zone", map[string]any{"Error": err})
 		}
 		o.loc = loc
 	}
@@ -144,7 +144,7 @@ func Parse(expr string, opts ...Option) (*schedule.Schedule, error) {
 	}
 	s, err := schedule.New(c.p, o.loc)
 	if err != nil {
-		return nil, fmt.Errorf("osm: compiled a program the query side refuses (a bug): %w", err)
+		return nil, fmt.Errorf("osm: compiled a program the query side refuses (a bug): %w", err) // i18n:ignore: a bug, not a problem of the input
 	}
 	return s, nil
 }
@@ -179,12 +179,12 @@ func parseHours(hours string) ([]span, error) {
 		return nil, err
 	}
 	if t := p.peek(); t.kind != tEOF {
-		return nil, p.expected(t, "\",\" and another time span, or the end")
+		return nil, p.expected(t, "errors.osm.what.more_spans")
 	}
 	for _, sp := range spans {
 		if sp.to > minutesPerDay {
-			return nil, fmt.Errorf("%02d:%02d-%02d:%02d runs past midnight: end by 24:00 and cover the next day separately",
-				sp.from/60, sp.from%60, sp.to%minutesPerDay/60, sp.to%60)
+			return nil, message.NewError("errors.osm.past_midnight", map[string]any{"Span": fmt.Sprintf("%02d:%02d-%02d:%02d",
+				sp.from/60, sp.from%60, sp.to%minutesPerDay/60, sp.to%60)})
 		}
 	}
 	return spans, nil
@@ -194,12 +194,12 @@ func (c *compiler) compileClosures(cl Closures) {
 	known := holidays.IDs()
 	for i, id := range cl.IDs {
 		if !slices.Contains(known, id) {
-			c.fail(LayerClosures, i, "ids", fmt.Errorf("unknown holiday id %s; known ids: %s", excerpt.Quote(id), strings.Join(known, ", ")))
+			c.fail(LayerClosures, i, "ids", message.NewError("errors.osm.unknown_holiday", map[string]any{"ID": excerpt.Quote(id), "IDs": strings.Join(known, ", ")}))
 		}
 	}
 	for i, k := range cl.Kinds {
 		if k != holidays.Public && k != holidays.Observance && k != holidays.Regional {
-			c.fail(LayerClosures, i, "kinds", fmt.Errorf("unknown holiday kind %s; expected public, observance or regional", excerpt.Quote(string(k))))
+			c.fail(LayerClosures, i, "kinds", message.NewError("errors.osm.unknown_kind", map[string]any{"Kind": excerpt.Quote(string(k))}))
 		}
 	}
 	c.p.ClosureKinds = slices.Clone(cl.Kinds)
@@ -211,14 +211,14 @@ const MaxExceptions = timetable.MaxExceptions
 
 func (c *compiler) compileExceptions(exs []Exception) {
 	if len(exs) > MaxExceptions {
-		c.fail(LayerExceptions, MaxExceptions, "dates", fmt.Errorf("%d exceptions: a schedule takes at most %d", len(exs), MaxExceptions))
+		c.fail(LayerExceptions, MaxExceptions, "dates", message.NewError("errors.osm.too_many_exceptions", map[string]any{"Count": len(exs), "Max": MaxExceptions}))
 		return
 	}
 	var all []timetable.Exception
 	var index []int // the place in exs of each in all
 	for i, ex := range exs {
 		if ex.Dates.IsEmpty() {
-			c.fail(LayerExceptions, i, "dates", errors.New("the date range is empty"))
+			c.fail(LayerExceptions, i, "dates", message.NewError("errors.osm.empty_range", nil))
 			continue
 		}
 		e := timetable.Exception{From: civil.Date(ex.Dates.Start()), To: civil.Date(ex.Dates.End())}
@@ -252,7 +252,7 @@ func (c *compiler) compileExceptions(exs []Exception) {
 		if all[b].From < all[a].To {
 			j, i := min(a, b), max(a, b)
 			overlaps = append(overlaps, &LayerError{Layer: LayerExceptions, Index: index[i], Field: "dates",
-				Err: fmt.Errorf("overlaps exception %d (%s to %s)", index[j], all[j].From, all[j].To-1)})
+				Err: message.NewError("errors.osm.overlaps", map[string]any{"Index": index[j], "From": all[j].From, "To": all[j].To - 1})})
 		}
 	}
 	slices.SortStableFunc(overlaps, func(x, y *LayerError) int { return cmp.Compare(x.Index, y.Index) })

@@ -3,6 +3,9 @@ package osm
 import (
 	"fmt"
 	"strings"
+
+	"github.com/expatcentre/loket/internal/message"
+	"github.com/expatcentre/loket/text"
 )
 
 // Layer names the layer of a schedule that a LayerError is about.
@@ -41,8 +44,13 @@ type LayerError struct {
 }
 
 // Error implements error: "exceptions[1].dates: overlaps exception 0 (...)".
-func (e *LayerError) Error() string {
-	return fmt.Sprintf("%s[%d].%s: %v", e.Layer, e.Index, e.Field, e.Err)
+func (e *LayerError) Error() string { return e.In(text.English) }
+
+// In returns the error in language l, Err in l too when it words itself
+// (the errors of Parse do): "exceptions[1].dates: overlapt uitzondering 0
+// (...)". The layer, index and field are written as in English.
+func (e *LayerError) In(l text.Lang) string {
+	return fmt.Sprintf("%s[%d].%s: %s", e.Layer, e.Index, e.Field, message.In(l, e.Err))
 }
 
 // Unwrap returns the underlying error.
@@ -59,6 +67,15 @@ func (es Errors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// In returns the errors in language l, one per line.
+func (es Errors) In(l text.Lang) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = message.In(l, e)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
+	"github.com/expatcentre/loket/text"
 )
 
 // SyntaxError reports a malformed opening_hours expression. Column counts
@@ -15,13 +17,35 @@ import (
 type SyntaxError struct {
 	Expr   string // the whole expression
 	Column int    // 1-based column of the offending character; len+1 at the end
-	Msg    string // what was expected and what was found
+	Msg    string // what was expected and what was found, in English
+
+	msg message.Message // Msg in either language; zero: Msg in both
+}
+
+// syntaxError returns the error msg at column col of expr.
+func syntaxError(expr string, col int, msg message.Message) *SyntaxError {
+	return &SyntaxError{Expr: expr, Column: col, Msg: msg.In(text.English), msg: msg}
 }
 
 // Error implements error: "column 7: expected a time like 09:00, found "9h"".
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("column %d: %s", e.Column, e.Msg)
+func (e *SyntaxError) Error() string { return e.In(text.English) }
+
+// In returns the error in language l: "kolom 7: verwacht een tijd zoals
+// 09:00, gevonden: "9h"". What the expression holds is quoted as written.
+// A SyntaxError made without Parse has its Msg in every language.
+func (e *SyntaxError) In(l text.Lang) string {
+	var msg any = e.Msg
+	if !e.msg.IsZero() {
+		msg = e.msg
+	}
+	return message.New("errors.osm.column", map[string]any{"Column": e.Column, "Message": msg}).In(l)
 }
+
+// quoted is text quoted from an expression or a rule, the same in every
+// language.
+type quoted string
+
+func (q quoted) In(text.Lang) string { return string(q) }
 
 type tokKind uint8
 
@@ -44,11 +68,11 @@ type token struct {
 }
 
 // describe renders a token for "found ..." in messages.
-func (t token) describe() string {
+func (t token) describe() message.Localized {
 	if t.kind == tEOF {
-		return "the end of the expression"
+		return m("errors.osm.end")
 	}
-	return excerpt.Quote(t.text)
+	return quoted(excerpt.Quote(t.text))
 }
 
 // MaxExpressionLength is the length in bytes of the longest expression
@@ -66,8 +90,8 @@ func lex(expr string) ([]token, error) {
 		for end > 0 && !utf8.RuneStart(expr[end]) {
 			end--
 		}
-		return nil, &SyntaxError{Expr: expr, Column: utf8.RuneCountInString(expr[:end]) + 1,
-			Msg: fmt.Sprintf("the expression is %d bytes long: at most %d are accepted", len(expr), MaxExpressionLength)}
+		return nil, syntaxError(expr, utf8.RuneCountInString(expr[:end])+1,
+			message.New("errors.osm.too_long", map[string]any{"Length": len(expr), "Max": MaxExpressionLength}))
 	}
 	var toks []token
 	col := 1
@@ -75,7 +99,7 @@ func lex(expr string) ([]token, error) {
 		r, size := utf8.DecodeRuneInString(expr[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			return nil, &SyntaxError{Expr: expr, Column: col, Msg: "the expression is not valid UTF-8"}
+			return nil, syntaxError(expr, col, m("errors.osm.utf8"))
 		case unicode.IsSpace(r): // spaces; also tabs and the newline a YAML block scalar leaves
 			i += size
 			col++
@@ -91,7 +115,7 @@ func lex(expr string) ([]token, error) {
 			digits := expr[i:j]
 			n, err := strconv.Atoi(digits)
 			if err != nil || len(digits) > 6 {
-				return nil, &SyntaxError{Expr: expr, Column: col, Msg: fmt.Sprintf("number %q is too large", digits)}
+				return nil, syntaxError(expr, col, message.New("errors.osm.number", map[string]any{"Number": strconv.Quote(digits)}))
 			}
 			toks = append(toks, token{kind: tNum, text: digits, num: n, col: col, end: col + (j - i)})
 			col += j - i
@@ -113,11 +137,11 @@ func lex(expr string) ([]token, error) {
 		case r == '"':
 			j := strings.IndexByte(expr[i+1:], '"')
 			if j < 0 {
-				return nil, &SyntaxError{Expr: expr, Column: col, Msg: "comment is not closed: expected a closing \" (double quote)"}
+				return nil, syntaxError(expr, col, m("errors.osm.comment_open"))
 			}
 			text := expr[i+1 : i+1+j]
 			if text == "" {
-				return nil, &SyntaxError{Expr: expr, Column: col, Msg: "comment is empty: expected text between the double quotes"}
+				return nil, syntaxError(expr, col, m("errors.osm.comment_empty"))
 			}
 			n := utf8.RuneCountInString(text) + 2
 			toks = append(toks, token{kind: tComment, text: text, col: col, end: col + n})
@@ -130,13 +154,13 @@ func lex(expr string) ([]token, error) {
 				col += 2
 				continue
 			}
-			return nil, &SyntaxError{Expr: expr, Column: col, Msg: `found a single "|": the fallback separator is "||"`}
+			return nil, syntaxError(expr, col, m("errors.osm.single_bar"))
 		case strings.ContainsRune(":-,;[]/+", r):
 			toks = append(toks, token{kind: tPunct, text: string(r), col: col, end: col + 1})
 			i += size
 			col++
 		default:
-			return nil, &SyntaxError{Expr: expr, Column: col, Msg: fmt.Sprintf("unexpected character %q", r)}
+			return nil, syntaxError(expr, col, message.New("errors.osm.character", map[string]any{"Char": fmt.Sprintf("%q", r)}))
 		}
 	}
 	toks = append(toks, token{kind: tEOF, col: col, end: col})

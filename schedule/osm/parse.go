@@ -3,10 +3,12 @@ package osm
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/timetable"
 )
 
@@ -92,18 +94,28 @@ func (p *parser) isPunct(k int, s string) bool {
 	return t.kind == tPunct && t.text == s
 }
 
-func (p *parser) fail(t token, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
-	return &SyntaxError{Expr: p.expr, Column: t.col, Msg: msg}
+// fail returns the syntax error at token t of the message id with data.
+func (p *parser) fail(t token, id string, data map[string]any) error {
+	return syntaxError(p.expr, t.col, message.New(id, data))
 }
 
+// expected returns the syntax error at token t that what (a message id)
+// was expected.
 func (p *parser) expected(t token, what string) error {
-	return p.fail(t, "expected %s, found %s", what, p.found(t))
+	return p.expectedMsg(t, m(what))
 }
+
+// expectedMsg returns the syntax error at token t that what was expected.
+func (p *parser) expectedMsg(t token, what message.Message) error {
+	return p.fail(t, "errors.osm.expected", map[string]any{"What": what, "Found": p.found(t)})
+}
+
+// m returns the message id, which has no data.
+func m(id string) message.Message { return message.New(id, nil) }
 
 // found describes token t for an error message: a number or word with the
 // characters glued to it ("9h"), a comment, or the end of the expression.
-func (p *parser) found(t token) string {
+func (p *parser) found(t token) message.Localized {
 	if t.kind != tNum && t.kind != tWord {
 		return t.describe()
 	}
@@ -115,7 +127,7 @@ func (p *parser) found(t token) string {
 	if end <= t.col-1 {
 		return t.describe()
 	}
-	return excerpt.Quote(string(runes[t.col-1 : end]))
+	return quoted(excerpt.Quote(string(runes[t.col-1 : end])))
 }
 
 var (
@@ -170,7 +182,7 @@ func parseRules(expr string) ([]osmRule, error) {
 	}
 	p := &parser{expr: expr, toks: toks}
 	if p.peek().kind == tEOF {
-		return nil, p.fail(p.peek(), "the expression is empty: expected a rule such as \"Mo-Fr 09:00-17:00\"")
+		return nil, p.fail(p.peek(), "errors.osm.empty", nil)
 	}
 	var rules []osmRule
 	sep := sepNormal
@@ -186,7 +198,7 @@ func parseRules(expr string) ([]osmRule, error) {
 		rules = append(rules, r)
 		t := p.peek()
 		if t.kind != tEOF && len(rules) == MaxRules {
-			return nil, p.fail(t, "more than %d rules: a schedule takes at most %d", MaxRules, MaxRules)
+			return nil, p.fail(t, "errors.osm.too_many_rules", map[string]any{"Max": MaxRules})
 		}
 		switch {
 		case t.kind == tEOF:
@@ -197,15 +209,15 @@ func parseRules(expr string) ([]osmRule, error) {
 			sep, fallback = sepFallback, true
 		case t.kind == tPunct && t.text == ",":
 			if !endsWithModifier {
-				return nil, p.fail(t, "a \",\" between rules must follow times, a state or a comment; use \";\" to start a new rule")
+				return nil, p.fail(t, "errors.osm.comma", nil)
 			}
 			sep = sepAdditional
 		default:
-			return nil, p.expected(t, "\";\", \"||\" or the end of the rule")
+			return nil, p.expected(t, "errors.osm.what.separator")
 		}
 		p.advance()
 		if p.peek().kind == tEOF {
-			return nil, p.expected(p.peek(), "a rule after "+fmt.Sprintf("%q", t.text))
+			return nil, p.expectedMsg(p.peek(), message.New("errors.osm.what.rule_after", map[string]any{"Separator": strconv.Quote(t.text)}))
 		}
 	}
 }
@@ -299,9 +311,9 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 	if p.i == start {
 		t := p.peek()
 		if t.kind == tNum {
-			return r, false, p.expected(t, "a time like 09:00")
+			return r, false, p.expected(t, "errors.osm.what.time")
 		}
-		return r, false, p.expected(t, "a rule: a weekday (Mo), month (Dec), year, \"week\", \"PH\", a time like 09:00, \"24/7\", a state (open, off, unknown) or a \"comment\"")
+		return r, false, p.expected(t, "errors.osm.what.rule")
 	}
 	t := p.peek()
 	if t.kind == tEOF || t.kind == tOr || t.kind == tPunct && (t.text == ";" || t.text == ",") {
@@ -309,15 +321,15 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 	}
 	switch {
 	case isYear(t) || p.isMonth(0) || p.isWord(0, "week", "easter") || p.isWeekday(0) || p.isWord(0, "PH"):
-		return r, false, p.fail(t, "selector %s is out of order or repeated: write years, dates, weeks, weekdays, times, state, comment in this order", t.describe())
+		return r, false, p.fail(t, "errors.osm.order", map[string]any{"Selector": t.describe()})
 	case t.kind == tNum && len(r.text) > 0 && r.text[len(r.text)-1] == "24/7":
-		return r, false, p.fail(t, "24/7 already covers the whole day: give either 24/7 or times")
+		return r, false, p.fail(t, "errors.osm.always", nil)
 	case t.kind == tNum:
-		return r, false, p.expected(t, "a time like 09:00")
+		return r, false, p.expected(t, "errors.osm.what.time")
 	case t.kind == tWord && strings.EqualFold(t.text, "SH"):
-		return r, false, p.fail(t, "school holidays (SH) are not supported")
+		return r, false, p.fail(t, "errors.osm.school_holidays", nil)
 	}
-	return r, false, p.expected(t, "a time like 09:00, a state (open, off, closed, unknown), a \"comment\" or \";\"")
+	return r, false, p.expected(t, "errors.osm.what.after_selectors")
 }
 
 func (p *parser) parseYears() ([]sel, string, error) {
@@ -326,7 +338,7 @@ func (p *parser) parseYears() ([]sel, string, error) {
 	for {
 		t := p.peek()
 		if !isYear(t) {
-			return nil, "", p.expected(t, "a year like 2026")
+			return nil, "", p.expected(t, "errors.osm.what.year")
 		}
 		p.advance()
 		s := sel{kind: selYear, y1: t.num, y2: t.num}
@@ -340,10 +352,10 @@ func (p *parser) parseYears() ([]sel, string, error) {
 			p.advance()
 			t2 := p.peek()
 			if !isYear(t2) {
-				return nil, "", p.expected(t2, "the last year of the range, like 2027")
+				return nil, "", p.expected(t2, "errors.osm.what.last_year")
 			}
 			if t2.num <= t.num {
-				return nil, "", p.fail(t2, "year range %d-%d must end after it starts", t.num, t2.num)
+				return nil, "", p.fail(t2, "errors.osm.year_range", map[string]any{"From": t.num, "To": t2.num})
 			}
 			p.advance()
 			s.y2 = t2.num
@@ -353,7 +365,7 @@ func (p *parser) parseYears() ([]sel, string, error) {
 			p.advance()
 			n := p.peek()
 			if n.kind != tNum || n.num < 1 {
-				return nil, "", p.expected(n, "a period in years like /2")
+				return nil, "", p.expected(n, "errors.osm.what.years_period")
 			}
 			p.advance()
 			s.p = n.num
@@ -385,10 +397,10 @@ func maxDaysIn(m int) int {
 func (p *parser) monthDay(m int) (int, error) {
 	t := p.peek()
 	if t.kind != tNum {
-		return 0, p.expected(t, "a day of the month like 01")
+		return 0, p.expected(t, "errors.osm.what.day")
 	}
 	if t.num < 1 || t.num > maxDaysIn(m) {
-		return 0, p.fail(t, "%s has no day %d", monthNames[m-1], t.num)
+		return 0, p.fail(t, "errors.osm.no_such_day", map[string]any{"Month": monthNames[m-1], "Day": t.num})
 	}
 	p.advance()
 	return t.num, nil
@@ -412,13 +424,13 @@ func (p *parser) parseDates(r *osmRule) ([]sel, error) {
 		// Oct 27-30,Nov,Oct 05-22 never matches. Such lists are refused.
 		if len(g) > 0 && (g[len(g)-1].kind == selMonths) != (s.kind == selMonths) {
 			if g[len(g)-1].kind == selMonths && s.kind == selEaster {
-				return nil, p.fail(t, "easter cannot follow a month in a list: put it first, as easter,%s", parts[0])
+				return nil, p.fail(t, "errors.osm.easter_after_month", map[string]any{"Month": parts[0]})
 			}
 			if s.kind == selMonths && !strings.Contains(text, "-") && p.isWeekday(0) && p.isPunct(1, "[") {
-				return nil, p.fail(t, "after a date, a month followed by a weekday with [n] is read by opening_hours.js as a second selector that must also match; list the months before the dates")
+				return nil, p.fail(t, "errors.osm.month_after_date", nil)
 			}
 			if switches++; switches == 2 {
-				return nil, p.fail(t, "this list goes from dates to months and back, which opening_hours.js reads as two selectors that must both match; list the months first, then the dates")
+				return nil, p.fail(t, "errors.osm.dates_months_dates", nil)
 			}
 		}
 		g = append(g, s)
@@ -441,7 +453,7 @@ func (p *parser) parseDate() (sel, string, error) {
 	}
 	if p.isWord(0, "easter") {
 		if year != 0 {
-			return sel{}, "", p.fail(yearTok, "a single year directly before \"easter\" is not supported (opening_hours.js also matches it in every later year); use a range such as %d-%d or a list such as %d,%d", year, year+1, year, year+2)
+			return sel{}, "", p.fail(yearTok, "errors.osm.year_easter", map[string]any{"Year": year, "Next": year + 1, "Later": year + 2})
 		}
 		p.advance()
 		s := sel{kind: selEaster}
@@ -453,14 +465,14 @@ func (p *parser) parseDate() (sel, string, error) {
 			}
 			n := p.peek()
 			if n.kind != tNum {
-				return sel{}, "", p.expected(n, "a number of days like 2")
+				return sel{}, "", p.expected(n, "errors.osm.what.days")
 			}
 			if sign*n.num < -80 || n.num > 200 {
-				return sel{}, "", p.fail(n, "easter offset of %d days is out of range -80..200 (the day must stay in Easter's year)", sign*n.num)
+				return sel{}, "", p.fail(n, "errors.osm.easter_offset", map[string]any{"Offset": sign * n.num})
 			}
 			p.advance()
 			if !p.isWord(0, "day", "days") {
-				return sel{}, "", p.expected(p.peek(), "\"day\" or \"days\"")
+				return sel{}, "", p.expected(p.peek(), "errors.osm.what.day_word")
 			}
 			p.advance()
 			s.d1 = sign * n.num
@@ -479,12 +491,12 @@ func (p *parser) parseDate() (sel, string, error) {
 	mt := p.peek()
 	m := monthIndex(mt.text)
 	if mt.kind != tWord || m < 0 {
-		return sel{}, "", p.expected(mt, "a month like Jan")
+		return sel{}, "", p.expected(mt, "errors.osm.what.month")
 	}
 	p.advance()
 	if p.peek().kind != tNum || p.isPunct(1, ":") {
 		if year != 0 {
-			return sel{}, "", p.expected(p.peek(), "a day of the month after "+monthNames[m-1])
+			return sel{}, "", p.expectedMsg(p.peek(), message.New("errors.osm.what.day_after", map[string]any{"Month": monthNames[m-1]}))
 		}
 		// month or month range
 		s := sel{kind: selMonths}
@@ -522,22 +534,23 @@ func (p *parser) parseDate() (sel, string, error) {
 			return sel{}, "", err
 		}
 		if d2 < d1 {
-			return sel{}, "", p.fail(t, "day range %02d-%02d runs backwards; for a range into the next month write %s %02d-%s %02d", d1, d2, monthNames[m-1], d1, monthNames[m%12], d2)
+			return sel{}, "", p.fail(t, "errors.osm.days_backwards", map[string]any{"From": fmt.Sprintf("%02d", d1), "To": fmt.Sprintf("%02d", d2),
+				"Month": monthNames[m-1], "Next": monthNames[m%12]})
 		}
 		if m == 2 && d2 >= 28 && d1 != d2 {
 			// opening_hours.js never matches "Feb DD-28" in common years, nor "Feb DD-29"
-			return sel{}, "", p.fail(t, "write this range with the month twice, as Feb %02d-Feb %02d (the short form ending at the end of February is not evaluated reliably by opening_hours.js)", d1, d2)
+			return sel{}, "", p.fail(t, "errors.osm.february", map[string]any{"From": fmt.Sprintf("%02d", d1), "To": fmt.Sprintf("%02d", d2)})
 		}
 		return sel{kind: selMonthDay, y1: year, m1: m, d1: d1, d2: d2}, text + fmt.Sprintf("-%02d", d2), nil
 	case year != 0:
 		if !isYear(t) {
-			return sel{}, "", p.fail(t, "a dated range needs the year on both ends, like %d %s %02d-%d Jan 06", year, monthNames[m-1], d1, year+1)
+			return sel{}, "", p.fail(t, "errors.osm.year_both_ends", map[string]any{"Example": fmt.Sprintf("%d %s %02d-%d Jan 06", year, monthNames[m-1], d1, year+1)})
 		}
 		p.advance()
 		m2t := p.peek()
 		m2 := monthIndex(m2t.text)
 		if m2t.kind != tWord || m2 < 0 {
-			return sel{}, "", p.expected(m2t, "a month like Jan")
+			return sel{}, "", p.expected(m2t, "errors.osm.what.month")
 		}
 		p.advance()
 		d2, err := p.monthDay(m2)
@@ -550,9 +563,9 @@ func (p *parser) parseDate() (sel, string, error) {
 		m2 := monthIndex(t.text)
 		if t.kind != tWord || m2 < 0 {
 			if isYear(t) {
-				return sel{}, "", p.fail(t, "a dated range needs the year on both ends or on neither")
+				return sel{}, "", p.fail(t, "errors.osm.year_one_end", nil)
 			}
-			return sel{}, "", p.expected(t, fmt.Sprintf("a day or a date after %q", dash.text))
+			return sel{}, "", p.expectedMsg(t, message.New("errors.osm.what.day_or_date", map[string]any{"After": strconv.Quote(dash.text)}))
 		}
 		p.advance()
 		d2, err := p.monthDay(m2)
@@ -571,7 +584,7 @@ func (p *parser) parseWeeks() ([]sel, string, error) {
 	for {
 		t := p.peek()
 		if t.kind != tNum || t.num < 1 || t.num > 53 {
-			return nil, "", p.expected(t, "a week number from 01 to 53")
+			return nil, "", p.expected(t, "errors.osm.what.week")
 		}
 		p.advance()
 		s := sel{kind: selWeek, y1: t.num, y2: t.num}
@@ -580,10 +593,10 @@ func (p *parser) parseWeeks() ([]sel, string, error) {
 			p.advance()
 			t2 := p.peek()
 			if t2.kind != tNum || t2.num < 1 || t2.num > 53 {
-				return nil, "", p.expected(t2, "a week number from 01 to 53")
+				return nil, "", p.expected(t2, "errors.osm.what.week")
 			}
 			if t2.num < t.num {
-				return nil, "", p.fail(t2, "week range %02d-%02d runs backwards", t.num, t2.num)
+				return nil, "", p.fail(t2, "errors.osm.weeks_backwards", map[string]any{"From": fmt.Sprintf("%02d", t.num), "To": fmt.Sprintf("%02d", t2.num)})
 			}
 			p.advance()
 			s.y2 = t2.num
@@ -592,7 +605,7 @@ func (p *parser) parseWeeks() ([]sel, string, error) {
 				p.advance()
 				n := p.peek()
 				if n.kind != tNum || n.num < 2 || n.num > 26 {
-					return nil, "", p.expected(n, "a period in weeks from 2 to 26")
+					return nil, "", p.expected(n, "errors.osm.what.weeks_period")
 				}
 				p.advance()
 				s.p = n.num
@@ -635,7 +648,7 @@ func (p *parser) parseDays() ([]sel, string, error) {
 					}
 					n := p.peek()
 					if n.kind != tNum || n.num < 1 || n.num > 5 {
-						return nil, "", p.expected(n, "a number from 1 to 5 or -1 to -5 (Mo[1] is the first Monday, Fr[-1] the last Friday)")
+						return nil, "", p.expected(n, "errors.osm.what.nth")
 					}
 					p.advance()
 					from := n.num
@@ -647,7 +660,7 @@ func (p *parser) parseDays() ([]sel, string, error) {
 						p.advance()
 						n2 := p.next()
 						if n2.num < from || n2.num > 5 {
-							return nil, "", p.fail(n2, "expected a number from %d to 5 to end the range", from)
+							return nil, "", p.fail(n2, "errors.osm.nth_end", map[string]any{"From": from})
 						}
 						to = n2.num
 						text += fmt.Sprintf("%d-%d", from, to)
@@ -663,7 +676,7 @@ func (p *parser) parseDays() ([]sel, string, error) {
 					p.advance()
 				}
 				if !p.isPunct(0, "]") {
-					return nil, "", p.expected(p.peek(), "\"]\" or \",\" and another number")
+					return nil, "", p.expected(p.peek(), "errors.osm.what.nth_more")
 				}
 				p.advance()
 				parts = append(parts, text+"]")
@@ -686,7 +699,7 @@ func (p *parser) parseDays() ([]sel, string, error) {
 				parts = append(parts, text)
 			}
 		default:
-			return nil, "", p.expected(t, "a weekday like Mo or PH")
+			return nil, "", p.expected(t, "errors.osm.what.weekday")
 		}
 		if !p.isPunct(0, ",") || !(p.isWeekday(1) || p.isWord(1, "PH")) {
 			return g, strings.Join(parts, ","), nil
@@ -697,25 +710,30 @@ func (p *parser) parseDays() ([]sel, string, error) {
 
 const minutesPerDay = timetable.MinutesPerDay
 
-// parseClock parses HH:MM; maxMinutes bounds the value (inclusive).
-func (p *parser) parseClock(maxMinutes int, what string) (int, error) {
+// parseClock parses HH:MM; maxMinutes bounds the value (inclusive). start
+// tells a start time from an end time.
+func (p *parser) parseClock(maxMinutes int, start bool) (int, error) {
 	h := p.peek()
-	if what == "a start time" && h.kind == tNum && len(h.text) == 4 && h.num <= 1900 && !p.isPunct(1, ":") && !p.isPunct(1, "-") {
-		return 0, p.fail(h, "found %q: a year is 1901 or later (as in opening_hours.js), and a time is written like 09:00", h.text)
+	if start && h.kind == tNum && len(h.text) == 4 && h.num <= 1900 && !p.isPunct(1, ":") && !p.isPunct(1, "-") {
+		return 0, p.fail(h, "errors.osm.year_or_time", map[string]any{"Found": strconv.Quote(h.text)})
 	}
 	if h.kind != tNum || len(h.text) > 2 || !p.isPunct(1, ":") {
-		return 0, p.expected(h, "a time like 09:00")
+		return 0, p.expected(h, "errors.osm.what.time")
 	}
 	mt := p.at(2)
 	if mt.kind != tNum || len(mt.text) != 2 {
-		return 0, p.expected(mt, "two digits for the minutes, like 09:00")
+		return 0, p.expected(mt, "errors.osm.what.minutes")
 	}
 	if mt.num > 59 {
-		return 0, p.fail(mt, "minutes must be from 00 to 59, found %s", mt.text)
+		return 0, p.fail(mt, "errors.osm.minutes", map[string]any{"Minutes": mt.text})
 	}
 	v := h.num*60 + mt.num
 	if v > maxMinutes {
-		return 0, p.fail(h, "%s %02d:%02d is too late: at most %02d:%02d", what, h.num, mt.num, maxMinutes/60, maxMinutes%60)
+		id := "errors.osm.end_too_late"
+		if start {
+			id = "errors.osm.start_too_late"
+		}
+		return 0, p.fail(h, id, map[string]any{"Time": fmt.Sprintf("%02d:%02d", h.num, mt.num), "Max": fmt.Sprintf("%02d:%02d", maxMinutes/60, maxMinutes%60)})
 	}
 	p.i += 3
 	return v, nil
@@ -725,19 +743,19 @@ func (p *parser) parseTimes() ([]span, string, error) {
 	var spans []span
 	var parts []string
 	for {
-		from, err := p.parseClock(minutesPerDay-1, "a start time")
+		from, err := p.parseClock(minutesPerDay-1, true)
 		if err != nil {
 			return nil, "", err
 		}
 		if !p.isPunct(0, "-") {
 			t := p.peek()
 			if p.isPunct(0, "+") {
-				return nil, "", p.fail(t, "open end (\"+\") is not supported: give the closing time, like 09:00-17:00")
+				return nil, "", p.fail(t, "errors.osm.open_end", nil)
 			}
-			return nil, "", p.expected(t, "\"-\" and an end time, like 09:00-17:00")
+			return nil, "", p.expected(t, "errors.osm.what.end_time")
 		}
 		p.advance()
-		to, err := p.parseClock(2*minutesPerDay, "an end time")
+		to, err := p.parseClock(2*minutesPerDay, false)
 		if err != nil {
 			return nil, "", err
 		}
@@ -746,7 +764,7 @@ func (p *parser) parseTimes() ([]span, string, error) {
 			to += minutesPerDay // 22:00-02:00 runs past midnight; 10:00-10:00 lasts 24 hours
 		}
 		if to > 2*minutesPerDay {
-			return nil, "", p.fail(p.at(-3), "a time span may run past midnight once at most")
+			return nil, "", p.fail(p.at(-3), "errors.osm.past_midnight_twice", nil)
 		}
 		spans = append(spans, span{from, to})
 		parts = append(parts, fmt.Sprintf("%02d:%02d-%02d:%02d", from/60, from%60, written/60, written%60))

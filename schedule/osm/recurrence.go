@@ -3,6 +3,7 @@ package osm
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -10,11 +11,14 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/teambition/rrule-go"
 
+	"github.com/expatcentre/loket/internal/catalog"
 	"github.com/expatcentre/loket/internal/civil"
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/internal/timetable"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
+	"github.com/expatcentre/loket/text"
 )
 
 // maxOccurrences bounds the expansion of one recurrence (a daily rule from
@@ -31,7 +35,7 @@ const MaxRecurrences = timetable.MaxRecurrences
 
 func (c *compiler) compileRecurrences(rcs []Recurrence) {
 	if len(rcs) > MaxRecurrences {
-		c.fail(LayerRecurrences, MaxRecurrences, "rrule", fmt.Errorf("%d recurrences: a schedule takes at most %d", len(rcs), MaxRecurrences))
+		c.fail(LayerRecurrences, MaxRecurrences, "rrule", message.NewError("errors.osm.too_many_recurrences", map[string]any{"Count": len(rcs), "Max": MaxRecurrences}))
 		return
 	}
 	end := time.Date(holidays.LastYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -74,7 +78,7 @@ func (c *compiler) recurrence(rc Recurrence, end time.Time) (x timetable.Recurre
 			break
 		}
 		if n++; n > maxOccurrences {
-			return x, "rrule", fmt.Errorf("more than %d occurrences before %d: add UNTIL or COUNT", maxOccurrences, holidays.LastYear+1)
+			return x, "rrule", message.NewError("errors.osm.rrule.too_many", map[string]any{"Max": maxOccurrences, "Year": holidays.LastYear + 1})
 		}
 		d := civil.Date(date.NewAt(t))
 		if n == 1 {
@@ -87,8 +91,8 @@ func (c *compiler) recurrence(rc Recurrence, end time.Time) (x timetable.Recurre
 		x.Days[k/64] |= 1 << (k % 64)
 	}
 	if n == 0 {
-		return x, "rrule", fmt.Errorf("%s never occurs from %s to %s", excerpt.Quote(rc.RRule),
-			r.OrigOptions.Dtstart.Format(time.DateOnly), schedule.LastDay)
+		return x, "rrule", message.NewError("errors.osm.rrule.never", map[string]any{"Rule": excerpt.Quote(rc.RRule),
+			"From": r.OrigOptions.Dtstart.Format(time.DateOnly), "To": schedule.LastDay})
 	}
 	return x, "", nil
 }
@@ -99,49 +103,49 @@ func (c *compiler) recurrence(rc Recurrence, end time.Time) (x timetable.Recurre
 func parseRRule(text string, start date.Date) (*rrule.RRule, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return nil, errors.New("empty: expected an RFC 5545 rule such as FREQ=MONTHLY;BYDAY=1MO")
+		return nil, message.NewError("errors.osm.rrule.empty", nil)
 	}
 	if len(text) > MaxExpressionLength {
-		return nil, fmt.Errorf("the rule is %d bytes long: at most %d are accepted", len(text), MaxExpressionLength)
+		return nil, message.NewError("errors.osm.rrule.too_long", map[string]any{"Length": len(text), "Max": MaxExpressionLength})
 	}
 	if err := checkRRuleParts(text); err != nil {
 		return nil, err
 	}
 	opt, err := rrule.StrToROptionInLocation(text, time.UTC)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not an RFC 5545 recurrence rule: %v", excerpt.Quote(text), err)
+		return nil, message.NewError("errors.osm.rrule.invalid", map[string]any{"Rule": excerpt.Quote(text), "Error": rruleProblem(err)})
 	}
 	switch opt.Freq {
 	case rrule.YEARLY, rrule.MONTHLY, rrule.WEEKLY, rrule.DAILY:
 	default:
-		return nil, fmt.Errorf("FREQ=%v: expected YEARLY, MONTHLY, WEEKLY or DAILY (times go in hours)", opt.Freq)
+		return nil, message.NewError("errors.osm.rrule.freq", map[string]any{"Freq": fmt.Sprint(opt.Freq)})
 	}
 	if len(opt.Byhour)+len(opt.Byminute)+len(opt.Bysecond) > 0 {
-		return nil, errors.New("BYHOUR, BYMINUTE and BYSECOND are not supported: give times in hours")
+		return nil, message.NewError("errors.osm.rrule.by_time", nil)
 	}
 	if opt.Dtstart.IsZero() {
 		if start == 0 {
-			return nil, errors.New("no start: add a DTSTART line or a start date")
+			return nil, message.NewError("errors.osm.rrule.no_start", nil)
 		}
 		opt.Dtstart = start.MidnightUTC()
 	} else if start != 0 && date.NewAt(opt.Dtstart) != start {
-		return nil, fmt.Errorf("DTSTART %s differs from the start date %s", opt.Dtstart.Format("2006-01-02"), start)
+		return nil, message.NewError("errors.osm.rrule.start_differs", map[string]any{"Dtstart": opt.Dtstart.Format("2006-01-02"), "Start": start})
 	}
 	y := opt.Dtstart.Year()
 	if y < holidays.FirstYear || y > holidays.LastYear {
-		return nil, fmt.Errorf("DTSTART year %d is outside %d-%d", y, holidays.FirstYear, holidays.LastYear)
+		return nil, message.NewError("errors.osm.rrule.start_year", map[string]any{"Year": y, "First": holidays.FirstYear, "Last": holidays.LastYear})
 	}
 	opt.Dtstart = time.Date(y, opt.Dtstart.Month(), opt.Dtstart.Day(), 0, 0, 0, 0, time.UTC)
 	if !opt.Until.IsZero() && date.NewAt(opt.Until) < date.NewAt(opt.Dtstart) {
-		return nil, fmt.Errorf("UNTIL %s is before the start %s: the rule would never occur",
-			opt.Until.Format(time.DateOnly), opt.Dtstart.Format(time.DateOnly))
+		return nil, message.NewError("errors.osm.rrule.until_before_start", map[string]any{
+			"Until": opt.Until.Format(time.DateOnly), "Start": opt.Dtstart.Format(time.DateOnly)})
 	}
 	if err := checkMonthDays(opt); err != nil {
 		return nil, err
 	}
 	r, err := rrule.NewRRule(*opt)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", excerpt.Quote(text), err)
+		return nil, message.NewError("errors.osm.rrule.refused", map[string]any{"Rule": excerpt.Quote(text), "Error": rruleProblem(err)})
 	}
 	return r, nil
 }
@@ -164,29 +168,29 @@ func checkRRuleParts(text string) error {
 			continue // rrule-go names the malformed part
 		}
 		if seen[key] {
-			return fmt.Errorf("%s is given twice: give each part once", excerpt.Quote(key))
+			return message.NewError("errors.osm.rrule.twice", map[string]any{"Part": excerpt.Quote(key)})
 		}
 		seen[key] = true
 		switch key {
 		case "COUNT", "INTERVAL":
 			n, err := strconv.Atoi(value)
 			if err == nil && n < 1 {
-				what := "the number of occurrences"
+				id := "errors.osm.rrule.count"
 				if key == "INTERVAL" {
-					what = "the number of periods between occurrences (1: every one)"
+					id = "errors.osm.rrule.interval"
 				}
-				return fmt.Errorf("%s=%d: expected %s, 1 or more", key, n, what)
+				return message.NewError(id, map[string]any{"Value": n})
 			}
 		case "BYDAY":
 			for day := range strings.SplitSeq(value, ",") {
 				if n := strings.TrimLeft(day, "+-"); len(n) > 2 && strings.Trim(n[:len(n)-2], "0") == "" {
-					return fmt.Errorf("BYDAY=%s: an ordinal is 1 to 53 or -1 to -53 (1MO: the first Monday), or none (MO: every Monday)", excerpt.Quote(day))
+					return message.NewError("errors.osm.rrule.byday", map[string]any{"Day": excerpt.Quote(day)})
 				}
 			}
 		}
 	}
 	if seen["COUNT"] && seen["UNTIL"] {
-		return errors.New("COUNT and UNTIL together: RFC 5545 allows one of them")
+		return message.NewError("errors.osm.rrule.count_until", nil)
 	}
 	return nil
 }
@@ -207,12 +211,79 @@ func checkMonthDays(opt *rrule.ROption) error {
 			longest = max(longest, maxDaysIn(m))
 		}
 		if d > longest || -d > longest {
-			names := make([]string, len(months))
-			for i, m := range months {
-				names[i] = time.Month(m).String()
-			}
-			return fmt.Errorf("BYMONTHDAY=%d never occurs in %s", d, strings.Join(names, ", "))
+			return message.NewError("errors.osm.rrule.monthday", map[string]any{"Day": d, "Months": monthList(months)})
 		}
 	}
 	return nil
+}
+
+// monthList is a list of months, worded in a language: "February, April"
+// in English, "februari, april" in Dutch.
+type monthList []int
+
+func (ms monthList) In(l text.Lang) string {
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = catalog.Month(l, time.Month(m))
+	}
+	return strings.Join(names, ", ")
+}
+
+// rruleBounds is how rrule-go says that a value is out of range:
+// "bymonthday must be between 1 and 31 or -1 and -31".
+var rruleBounds = regexp.MustCompile(`^([a-z]+) must be between (-?\d+) and (-?\d+)( or (-?\d+) and (-?\d+))?$`)
+
+// rruleTime is the start of a message of the time package that rrule-go
+// writes into its own: the value that is not a time.
+var rruleTime = regexp.MustCompile(`^parsing time "([^"]*)"`)
+
+// rruleProblem words an error of github.com/teambition/rrule-go, which
+// reads the rules, in either language: its messages, recognized by their
+// English wording, become messages of the tables (the English wording
+// kept); one it does not know stays as rrule-go gives it.
+func rruleProblem(err error) message.Localized {
+	var ne *strconv.NumError
+	if errors.As(err, &ne) {
+		return message.New("errors.osm.rrule.lib.number", map[string]any{"Value": excerpt.Quote(ne.Num)})
+	}
+	var te *time.ParseError
+	if errors.As(err, &te) {
+		return message.New("errors.osm.rrule.lib.time", map[string]any{"Value": excerpt.Quote(te.Value)})
+	}
+	s := err.Error()
+	for _, p := range []struct{ prefix, id string }{
+		{"undefined frequency: ", "errors.osm.rrule.lib.frequency"},
+		{"undefined weekday: ", "errors.osm.rrule.lib.weekday"},
+		{"unknown RRULE property: ", "errors.osm.rrule.lib.property"},
+		{"expect DTSTART but: ", "errors.osm.rrule.lib.dtstart_line"},
+		{"StrToDtStart failed: ", "errors.osm.rrule.lib.dtstart"},
+	} {
+		if v, ok := strings.CutPrefix(s, p.prefix); ok {
+			if t := rruleTime.FindStringSubmatch(v); t != nil {
+				// rrule-go writes the time package's error, not wraps it
+				return message.New("errors.osm.rrule.lib.time", map[string]any{"Value": excerpt.Quote(t[1])})
+			}
+			return message.New(p.id, map[string]any{"Value": v})
+		}
+	}
+	if part, ok := strings.CutSuffix(s, " option has no value"); ok {
+		return message.New("errors.osm.rrule.lib.no_value", map[string]any{"Part": part})
+	}
+	if b := rruleBounds.FindStringSubmatch(s); b != nil {
+		data := map[string]any{"Part": strings.ToUpper(b[1]), "From": b[2], "To": b[3], "Or": b[4] != "", "NegFrom": b[5], "NegTo": b[6]}
+		return message.New("errors.osm.rrule.lib.bounds", data)
+	}
+	switch s {
+	case "invalid RRULE string":
+		return m("errors.osm.rrule.lib.lines")
+	case "wrong format":
+		return m("errors.osm.rrule.lib.format")
+	case "RRULE property FREQ is required":
+		return m("errors.osm.rrule.lib.no_freq")
+	case "byday must be between 1 and 53 or -1 and -53":
+		return m("errors.osm.rrule.lib.byday")
+	case "interval must be greater than 0":
+		return m("errors.osm.rrule.lib.interval")
+	}
+	return message.OfError(err)
 }
