@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -207,6 +209,9 @@ func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/widget/", http.StripPrefix("/widget", Handler(b)))
+	for kind, wasm := range tampered(b.File("loket.wasm").Data) {
+		mux.Handle("/tampered/"+kind+"/", http.StripPrefix("/tampered/"+kind, Handler(withWasm(b, wasm))))
+	}
 	mux.Handle("/", Demo(b, "/widget/"))
 	s.widget = httptest.NewServer(mux)
 
@@ -269,9 +274,45 @@ func (s *site) strictCSP() string {
 	return "default-src 'none'; script-src " + o + " 'wasm-unsafe-eval'; connect-src " + o + "; style-src " + o
 }
 
+// tampered returns copies of the bridge that loket.js must refuse: a
+// letter of a string in its data changed (a module that would still
+// compile and run), and the file cut short by more than a piece or made
+// longer.
+func tampered(wasm []byte) map[string][]byte {
+	changed := bytes.Clone(wasm)
+	i := bytes.Index(changed, []byte("github.com/expatcentre/loket"))
+	changed[i] ^= 0x20
+	return map[string][]byte{
+		"changed": changed,
+		"short":   wasm[:len(wasm)-WasmChunkSize-1000],                       // a piece fewer
+		"long":    append(bytes.Clone(wasm), make([]byte, WasmChunkSize)...), // a piece more
+	}
+}
+
+// withWasm returns a copy of b whose loket.wasm is wasm, served without
+// compression.
+func withWasm(b *Bundle, wasm []byte) *Bundle {
+	c := *b
+	c.Files = nil
+	for _, f := range b.Files {
+		if f.Name == "loket.wasm" {
+			f = &File{Name: f.Name, Type: f.Type, Data: wasm, Integrity: f.Integrity}
+		}
+		c.Files = append(c.Files, f)
+	}
+	return &c
+}
+
 // page puts a partner page with body at a new path and returns its URL.
 // The page loads loket.js as the snippet does.
 func (s *site) page(t *testing.T, lang, head, body, csp string) string {
+	t.Helper()
+	return s.pageFrom(t, "/widget/", lang, head, body, csp)
+}
+
+// pageFrom is page with loket.js from the directory dir of the widget's
+// origin.
+func (s *site) pageFrom(t *testing.T, dir, lang, head, body, csp string) string {
 	t.Helper()
 	if csp == "" {
 		csp = s.strictCSP()
@@ -279,10 +320,10 @@ func (s *site) page(t *testing.T, lang, head, body, csp string) string {
 	script := s.bundle.Script()
 	html := fmt.Sprintf(`<!doctype html>
 <html lang="%s"><head><meta charset="utf-8"><title>A partner's page</title>
-%s<script type="module" src="%s/widget/loket.js" integrity="%s" crossorigin="anonymous"></script>
+%s<script type="module" src="%s%sloket.js" integrity="%s" crossorigin="anonymous"></script>
 </head><body><main><h1>A partner's page</h1>
 %s
-</main></body></html>`, lang, head, s.widget.URL, script.Integrity, body)
+</main></body></html>`, lang, head, s.widget.URL, dir, script.Integrity, body)
 	s.mu.Lock()
 	path := fmt.Sprintf("/%d-%s.html", len(s.pages), strings.NewReplacer("/", "-", " ", "-").Replace(t.Name()))
 	s.pages[path] = partnerPage{html: html, csp: csp}
@@ -697,6 +738,29 @@ func TestBrowserPage(t *testing.T) {
 		}
 		clean(t, ctx)
 	})
+
+	// A loket.wasm that is not the one loket.js names is never run, be it
+	// changed, cut short or longer: the fallback stays.
+	for kind := range tampered(s.bundle.File("loket.wasm").Data) {
+		t.Run("wasm "+kind, func(t *testing.T) {
+			url := s.pageFrom(t, "/tampered/"+kind+"/", "en", "", fmt.Sprintf(`<loket-availability id="w" now=%q><a href="/hours.html">Opening hours</a></loket-availability>`, at), "")
+			ctx := s.tab(t)
+			run(t, ctx, chromedp.Navigate(url))
+			wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			defer cancel()
+			if _, err := chromedp.Run(wctx, chromedp.Poll[bool](`window.__harness.warnings.some((w) => w.includes('cannot start'))`,
+				chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+				t.Fatalf("no warning that the widget cannot start: %v (%q)", err, eval[[]string](t, ctx, `window.__harness.warnings`))
+			}
+			want := map[string]string{"changed": "does not match loket.js", "short": "shorter than loket.js says", "long": "longer than loket.js says"}[kind]
+			if !eval[bool](t, ctx, `window.__harness.warnings.some((w) => w.includes(`+strconv.Quote(want)+`))`) {
+				t.Errorf("the warning does not say %q: %q", want, eval[[]string](t, ctx, `window.__harness.warnings`))
+			}
+			if got := show(t, ctx, "w"); !got.Slot || eval[int](t, ctx, `window.__harness.renders.length`) != 0 {
+				t.Errorf("the widget ran a wasm that is not its own: %+v", got)
+			}
+		})
+	}
 
 	t.Run("wasm blocked", func(t *testing.T) {
 		url := s.page(t, "en", "", fmt.Sprintf(`<loket-availability id="w" now=%q>

@@ -60,6 +60,11 @@ const (
 	// MarkerWasmIntegrity becomes a string literal: the integrity of
 	// loket.wasm, "sha384-...".
 	MarkerWasmIntegrity = "/*@WASM_INTEGRITY@*/"
+	// MarkerWasmChunks becomes an object literal (JSON),
+	// {"size": WasmChunkSize, "sha384": [...]}: the base64 SHA-384 of
+	// each WasmChunkSize bytes of loket.wasm in turn (the last piece may
+	// be shorter), which the element checks as the bytes arrive.
+	MarkerWasmChunks = "/*@WASM_CHUNKS@*/"
 	// MarkerCentres becomes an object literal (JSON) from each centre's
 	// id to {"file", "integrity", "name": {"nl", "en"}, "defaultLanguage"}.
 	MarkerCentres = "/*@CENTRES@*/"
@@ -67,6 +72,29 @@ const (
 	// default centre.
 	MarkerDefaultCentre = "/*@DEFAULT_CENTRE@*/"
 )
+
+// WasmChunkSize is the size of the pieces of loket.wasm whose hashes
+// loket.js holds (see MarkerWasmChunks). A browser hashes each piece as
+// it arrives, while it compiles the module, so that only the last piece
+// is left to hash when the download ends: hashing the whole file, as
+// Subresource Integrity does, would delay the start by the time it takes
+// to hash 2.6 MB.
+const WasmChunkSize = 256 << 10
+
+// wasmChunks returns the value of MarkerWasmChunks for data.
+func wasmChunks(data []byte) ([]byte, error) {
+	v := struct {
+		Size   int      `json:"size"`
+		SHA384 []string `json:"sha384"`
+	}{Size: WasmChunkSize, SHA384: []string{}}
+	for len(data) > 0 {
+		n := min(len(data), WasmChunkSize)
+		sum := sha512.Sum384(data[:n])
+		v.SHA384 = append(v.SHA384, base64.StdEncoding.EncodeToString(sum[:]))
+		data = data[n:]
+	}
+	return json.Marshal(v)
+}
 
 // markerRE matches anything that looks like a marker, so that a
 // misspelt one is an error rather than a comment left in loket.js.
@@ -175,7 +203,7 @@ type Sources struct {
 	// WasmExec is $(go env GOROOT)/lib/wasm/wasm_exec.js of the toolchain
 	// that compiled Bridge.
 	WasmExec []byte
-	// Element is the source of loket.js with its four markers; nil for
+	// Element is the source of loket.js with its markers; nil for
 	// the embedded widget/js/element.js.
 	Element []byte
 }
@@ -275,9 +303,14 @@ func Assemble(src Sources, opt Options) (*Bundle, error) {
 	}
 	defaultJSON, _ := json.Marshal(b.DefaultCentre)
 	integrityJSON, _ := json.Marshal(wasm.Integrity)
+	chunksJSON, err := wasmChunks(wasm.Data)
+	if err != nil {
+		return nil, err
+	}
 	js, err := fill(element, map[string][]byte{
 		MarkerWasmExec:      src.WasmExec,
 		MarkerWasmIntegrity: integrityJSON,
+		MarkerWasmChunks:    chunksJSON,
 		MarkerCentres:       centresJSON,
 		MarkerDefaultCentre: defaultJSON,
 	})
@@ -399,7 +432,7 @@ func fill(src []byte, values map[string][]byte) ([]byte, error) {
 		}
 		found = append(found, at{loc[0], m})
 	}
-	for _, m := range []string{MarkerWasmExec, MarkerWasmIntegrity, MarkerCentres, MarkerDefaultCentre} {
+	for _, m := range []string{MarkerWasmExec, MarkerWasmIntegrity, MarkerWasmChunks, MarkerCentres, MarkerDefaultCentre} {
 		switch n := bytes.Count(src, []byte(m)); n {
 		case 1:
 		case 0:

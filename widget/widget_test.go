@@ -74,7 +74,7 @@ func fakeSources(element string) Sources {
 	}
 }
 
-const fakeElement = "const CENTRES = /*@CENTRES@*/;\nconst DEFAULT_CENTRE = /*@DEFAULT_CENTRE@*/;\nconst WASM_INTEGRITY = /*@WASM_INTEGRITY@*/;\n(function (globalThis) {\n/*@WASM_EXEC@*/\n})({});\n"
+const fakeElement = "const CENTRES = /*@CENTRES@*/;\nconst DEFAULT_CENTRE = /*@DEFAULT_CENTRE@*/;\nconst WASM_INTEGRITY = /*@WASM_INTEGRITY@*/;\nconst WASM_CHUNKS = /*@WASM_CHUNKS@*/;\n(function (globalThis) {\n/*@WASM_EXEC@*/\n})({});\n"
 
 // jsConst returns the value of `const NAME = ...;` in loket.js.
 func jsConst(t *testing.T, js []byte, name string) string {
@@ -113,6 +113,22 @@ func TestBundleFiles(t *testing.T) {
 	}
 	if got, want := jsConst(t, js, "WASM_INTEGRITY"), `"`+Integrity(src.Bridge)+`"`; got != want {
 		t.Errorf("WASM_INTEGRITY = %s, want %s", got, want)
+	}
+	var chunks struct {
+		Size   int      `json:"size"`
+		SHA384 []string `json:"sha384"`
+	}
+	if err := json.Unmarshal([]byte(jsConst(t, js, "WASM_CHUNKS")), &chunks); err != nil {
+		t.Fatal(err)
+	}
+	if chunks.Size != WasmChunkSize || len(chunks.SHA384) != (len(src.Bridge)+WasmChunkSize-1)/WasmChunkSize {
+		t.Errorf("WASM_CHUNKS: size %d, %d hashes for %d bytes", chunks.Size, len(chunks.SHA384), len(src.Bridge))
+	}
+	for i, h := range chunks.SHA384 {
+		piece := src.Bridge[i*WasmChunkSize : min(len(src.Bridge), (i+1)*WasmChunkSize)]
+		if want := strings.TrimPrefix(Integrity(piece), "sha384-"); h != want {
+			t.Errorf("WASM_CHUNKS: hash %d is %s, want %s", i, h, want)
+		}
 	}
 	if got := jsConst(t, js, "DEFAULT_CENTRE"); got != `"maastricht"` {
 		t.Errorf("DEFAULT_CENTRE = %s", got)
@@ -177,12 +193,12 @@ func TestBundleFiles(t *testing.T) {
 // marker once, and no other.
 func TestElementMarkers(t *testing.T) {
 	src := Element()
-	for _, m := range []string{MarkerWasmExec, MarkerWasmIntegrity, MarkerCentres, MarkerDefaultCentre} {
+	for _, m := range []string{MarkerWasmExec, MarkerWasmIntegrity, MarkerWasmChunks, MarkerCentres, MarkerDefaultCentre} {
 		if n := bytes.Count(src, []byte(m)); n != 1 {
 			t.Errorf("element.js has %s %d times", m, n)
 		}
 	}
-	if n := len(markerRE.FindAll(src, -1)); n != 4 {
+	if n := len(markerRE.FindAll(src, -1)); n != 5 {
 		t.Errorf("element.js has %d markers", n)
 	}
 }
@@ -353,4 +369,33 @@ func TestToolchain(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("build fails", Toolchain{Go: fake(`case "$1" in list) echo /src/wasm;; env) echo ` + root + `;; build) echo "syntax error" >&2; exit 1;; esac`)}, ErrBuild)
+}
+
+// The pieces of loket.wasm whose hashes the element checks: a file of a
+// whole number of pieces has no empty last one, and an empty file none.
+func TestWasmChunks(t *testing.T) {
+	for _, n := range []int{0, 1, WasmChunkSize - 1, WasmChunkSize, WasmChunkSize + 1, 3*WasmChunkSize + 7} {
+		data := bytes.Repeat([]byte{0xa5}, n)
+		js, err := wasmChunks(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct {
+			Size   int      `json:"size"`
+			SHA384 []string `json:"sha384"`
+		}
+		if err := json.Unmarshal(js, &v); err != nil {
+			t.Fatal(err)
+		}
+		if want := (n + WasmChunkSize - 1) / WasmChunkSize; len(v.SHA384) != want || v.Size != WasmChunkSize {
+			t.Errorf("%d bytes: %d hashes of size %d, want %d", n, len(v.SHA384), v.Size, want)
+			continue
+		}
+		if n > 0 {
+			last := data[(len(v.SHA384)-1)*WasmChunkSize:]
+			if want := strings.TrimPrefix(Integrity(last), "sha384-"); v.SHA384[len(v.SHA384)-1] != want {
+				t.Errorf("%d bytes: the last hash is %s, want %s", n, v.SHA384[len(v.SHA384)-1], want)
+			}
+		}
+	}
 }

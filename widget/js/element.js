@@ -21,9 +21,10 @@
 // languages, then the centre's default), now (an RFC 3339 instant: the
 // widget's clock starts there and runs on). Changing one re-renders.
 //
-// The file is built by `loket widget` from widget/js/element.js: the four
+// The file is built by `loket widget` from widget/js/element.js: the five
 // markers below are filled in with the bundle's centres, the integrity of
-// loket.wasm, and the Go toolchain's wasm_exec.js. It adds no global, runs
+// loket.wasm and the hashes of its pieces, and the Go toolchain's
+// wasm_exec.js. It adds no global, runs
 // under a Content-Security-Policy without 'unsafe-inline' or 'unsafe-eval'
 // (only 'wasm-unsafe-eval' for WebAssembly), writes text as text nodes only,
 // and never breaks the host page: problems are shown in the element and
@@ -32,6 +33,7 @@
 const CENTRES = /*@CENTRES@*/;
 const DEFAULT_CENTRE = /*@DEFAULT_CENTRE@*/;
 const WASM_INTEGRITY = /*@WASM_INTEGRITY@*/;
+const WASM_CHUNKS = /*@WASM_CHUNKS@*/;
 
 const KEY = 'github.com/expatcentre/loket';
 const VIEWS = ['status', 'week', 'services'];
@@ -70,29 +72,69 @@ function fetchOwn(file, integrity) {
 }
 
 // compile fetches loket.wasm and compiles it. Where the browser can hash
-// (crypto.subtle, in secure contexts), it compiles while the bytes arrive
-// and hashes them alongside, and the module is used only once the hash
-// matches WASM_INTEGRITY: a fetch with integrity would hold the bytes back
-// until all have arrived and been checked, and compile only then. Elsewhere
-// it fetches with integrity and compiles the checked bytes.
+// (crypto.subtle, in secure contexts) and compile a stream, it compiles
+// while the bytes arrive and hashes them alongside, piece by piece
+// (WASM_CHUNKS: the SHA-384 of each piece, as loket.js, itself checked by
+// the page's integrity attribute, holds them), and uses the module only
+// once every piece matches: a fetch with integrity would hold the bytes
+// back until all have arrived and been checked, and compile only then;
+// one hash of the whole file would be computed only once all bytes have
+// arrived. Elsewhere it fetches with integrity and compiles the checked
+// bytes.
 async function compile() {
   const subtle = globalThis.crypto && globalThis.crypto.subtle;
-  const [algorithm, expected] = WASM_INTEGRITY.split(/-(.*)/s);
-  if (subtle && algorithm === 'sha384' && typeof WebAssembly.compileStreaming === 'function') {
+  if (subtle && typeof WebAssembly.compileStreaming === 'function') {
     const response = await fetchOwn('loket.wasm', undefined);
     if (!response.ok) throw new Error('loket.wasm: HTTP ' + response.status);
     const [forCompile, forHash] = response.body.tee();
     const compiled = WebAssembly.compileStreaming(new Response(forCompile, { headers: { 'Content-Type': 'application/wasm' } }));
-    const hashed = new Response(forHash).arrayBuffer().then((bytes) => subtle.digest('SHA-384', bytes));
-    const [module, digest] = await Promise.all([compiled, hashed]);
-    let bin = '';
-    for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
-    if (btoa(bin) !== expected) throw new Error('loket.wasm does not match its integrity ' + WASM_INTEGRITY);
-    return module;
+    compiled.catch(() => {}); // a failed check is the error to report
+    await checkPieces(subtle, forHash.getReader());
+    return compiled;
   }
   const response = await fetchOwn('loket.wasm', WASM_INTEGRITY);
   if (!response.ok) throw new Error('loket.wasm: HTTP ' + response.status);
   return WebAssembly.compile(await response.arrayBuffer());
+}
+
+// checkPieces reads loket.wasm from reader, hashes each WASM_CHUNKS.size
+// bytes as soon as they have arrived, and fails unless the pieces are as
+// many as WASM_CHUNKS has hashes and each hash matches.
+async function checkPieces(subtle, reader) {
+  const { size, sha384 } = WASM_CHUNKS;
+  const hashes = [];
+  let piece = new Uint8Array(size);
+  let filled = 0;
+  const hash = () => {
+    if (hashes.length === sha384.length) throw new Error('loket.wasm is longer than loket.js says');
+    hashes.push(subtle.digest('SHA-384', piece.subarray(0, filled)));
+    piece = new Uint8Array(size);
+    filled = 0;
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (let at = 0; at < value.length;) {
+        const n = Math.min(size - filled, value.length - at);
+        piece.set(value.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled === size) hash();
+      }
+    }
+    if (filled > 0) hash();
+  } catch (e) {
+    reader.cancel().catch(() => {});
+    throw e;
+  }
+  if (hashes.length !== sha384.length) throw new Error('loket.wasm is shorter than loket.js says');
+  const digests = await Promise.all(hashes);
+  digests.forEach((digest, i) => {
+    let bin = '';
+    for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
+    if (btoa(bin) !== sha384[i]) throw new Error('loket.wasm does not match loket.js (piece ' + (i + 1) + ' of ' + sha384.length + ')');
+  });
 }
 
 // bridge starts loket.wasm once and returns its functions.
@@ -145,6 +187,14 @@ function loadCentre(ns, id) {
     centrePromises.set(id, p);
   }
   return centrePromises.get(id);
+}
+
+// inView reports whether element e is laid out and in the viewport now.
+function inView(e) {
+  const r = e.getBoundingClientRect();
+  const height = globalThis.innerHeight || document.documentElement.clientHeight;
+  const width = globalThis.innerWidth || document.documentElement.clientWidth;
+  return (r.width > 0 || r.height > 0) && r.bottom >= 0 && r.right >= 0 && r.top <= height && r.left <= width;
 }
 
 let sheet;
@@ -307,8 +357,10 @@ class LoketAvailability extends HTMLElement {
       this._render();
       return;
     }
-    // Start when scrolled into view (or at once without the observer).
-    if ('IntersectionObserver' in globalThis) {
+    // Start when scrolled into view: at once when it is in view already
+    // (the observer would say so only at the next frame), or without the
+    // observer.
+    if ('IntersectionObserver' in globalThis && !inView(this)) {
       this._observer = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           this._observer.disconnect();
@@ -354,11 +406,12 @@ class LoketAvailability extends HTMLElement {
   async _render() {
     const generation = ++this._generation;
     clearTimeout(this._timer);
+    const starting = bridge(); // the longest wait first
     const wanted = (this.getAttribute('centre') || DEFAULT_CENTRE).trim();
     if (Object.prototype.hasOwnProperty.call(CENTRES, wanted)) fetchCentre(wanted); // alongside the bridge
     let ns;
     try {
-      ns = await bridge();
+      ns = await starting;
     } catch (e) {
       // The WebAssembly cannot run here (blocked, or an old browser): the
       // page's fallback stays.
