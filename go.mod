@@ -16,6 +16,7 @@ require (
 )
 
 require (
+	github.com/arran4/golang-ical v0.3.4 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/govalues/decimal v0.1.36 // indirect
 	github.com/rickb777/period v1.0.21 // indirect
