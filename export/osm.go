@@ -10,6 +10,7 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/schedule"
+	"github.com/expatcentre/loket/schedule/holidays"
 	"github.com/expatcentre/loket/schedule/osm"
 	"github.com/expatcentre/loket/text"
 )
@@ -25,7 +26,9 @@ var ErrInexact = errors.New("hours not expressible as opening_hours")
 // holidays of the Netherlands, as opening_hours.js knows them), and a
 // dated rule for each day of r on which those differ from the desk's
 // schedule (a closure, an exception, a recurrence, a holiday that PH does
-// not name or names wrongly for the centre): "2026 Dec 24 off
+// not name or names wrongly for the centre, and the days on which
+// opening_hours.js's PH differs from loket's: Good Friday, Easter Sunday
+// and Whit Sunday, and the day after each): "2026 Dec 24 off
 // "Kerstavond"", "2026 Sep 15 09:00-11:00 open "teamdag"", with the reason in
 // language l as the rule's comment.
 //
@@ -47,9 +50,10 @@ func OSM(ce *centre.Centre, d *centre.Desk, r Range, l text.Lang) (string, error
 	}
 	var b strings.Builder
 	b.WriteString(base)
+	var national holidays.Calendar
 	for day := r.From; day <= r.To; day++ {
 		want := s.Day(day).Intervals
-		if sameIntervals(weekly.Day(day).Intervals, want) {
+		if sameIntervals(weekly.Day(day).Intervals, want) && !phDiffers(national, day) && !phDiffers(national, day-1) {
 			continue
 		}
 		rule, ok := dayRule(ce, d, day, want, l)
@@ -70,6 +74,24 @@ func OSM(ce *centre.Centre, d *centre.Desk, r Range, l text.Lang) (string, error
 		}
 	}
 	return expr, nil
+}
+
+// phDiffers reports whether PH means something else on day d in
+// opening_hours.js than in loket: opening_hours.js's Dutch PH has Good
+// Friday and lacks Easter Sunday and Whit Sunday, which the Algemene
+// termijnenwet list of schedule/holidays has (see the differential tests
+// of package schedule). OSM writes such a day, and the day after it (which
+// a rule running past midnight reaches), as dated rules, so that the
+// value means the same to both.
+func phDiffers(national holidays.Calendar, d date.Date) bool {
+	var buf [4]holidays.Holiday
+	for _, h := range national.AllOn(d, buf[:0]) {
+		switch h.ID {
+		case "good-friday", "easter-sunday", "whit-sunday":
+			return true
+		}
+	}
+	return false
 }
 
 // dayRule returns the dated rules that give day the intervals ivs (cut to
