@@ -224,10 +224,6 @@ func merged(ivs [][3]int64) [][3]int64 {
 func TestOSMByOpeningHoursJS(t *testing.T) {
 	nm := oracle.NodeModules(t, "opening_hours")
 	js := jobs(t)
-	type request struct {
-		Expr     string `json:"expr"`
-		From, To int64
-	}
 	var reqs []map[string]any
 	for _, j := range js {
 		v, err := export.OSM(j.c, j.d, j.r, text.Dutch)

@@ -132,6 +132,12 @@ func TestJSONDocumented(t *testing.T) {
 		"services": {{"--at", "2026-12-18T14:00:00+01:00"}, {"--at", "2026-12-18T14:00:00+01:00", "--lang", "en"}},
 		"estimate": {{"--service", "ind-hsm-decision", "--submitted", "2026-12-21"}, {"--service", "brp-registration", "--submitted", "2026-12-21", "--lang", "en"}},
 		"check":    {{facts}, {facts, "--lang", "en"}},
+		// Days with reasons, holidays, comments and closures of the
+		// centre; a centre with no description, address or coordinates.
+		"export": {
+			{"--from", "2026-01-01", "--to", "2026-12-31"},
+			{"--from", "2026-03-01", "--to", "2026-03-02", "--centre", writeTemp(t, "bare.yaml", "id: bare\nname: {nl: Kaal, en: Bare}\ndesks:\n  - id: d\n    name: {nl: D, en: D}\n    hours: Mo 09:00-12:00 \"by appointment\"\n")},
+		},
 	}
 	doc := jsonDoc(t)
 	if got := slices.Sorted(maps.Keys(doc)); !slices.Equal(got, slices.Sorted(maps.Keys(runs))) {

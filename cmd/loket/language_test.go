@@ -259,7 +259,38 @@ const (
 	text
 	jsonText
 	neutral
+	// icsText is an iCalendar file: the texts of its SUMMARY,
+	// DESCRIPTION, LOCATION and X-WR-CALNAME are checked, not the words of
+	// the format (BEGIN:STANDARD, UNTIL).
+	icsText
+	// osmText is an opening_hours value: its comments are checked, not
+	// the words of the syntax (May, off).
+	osmText
 )
+
+// icsLines returns the texts of an iCalendar file to check.
+func icsLines(out string) []string {
+	var lines []string
+	for _, line := range strings.Split(strings.ReplaceAll(out, "\r\n ", ""), "\r\n") {
+		name, value, ok := strings.Cut(line, ":")
+		switch name {
+		case "SUMMARY", "DESCRIPTION", "LOCATION", "X-WR-CALNAME":
+			if ok {
+				lines = append(lines, strings.NewReplacer(`\,`, ",", `\;`, ";", `\n`, " ").Replace(value))
+			}
+		}
+	}
+	return lines
+}
+
+// osmLines returns the comments of an opening_hours value.
+func osmLines(out string) []string {
+	var lines []string
+	for _, q := range quoteRE.FindAllString(out, -1) {
+		lines = append(lines, strings.Trim(q, `"`))
+	}
+	return lines
+}
 
 // langCase is one run of a command, apart from the language settings.
 type langCase struct {
@@ -343,6 +374,19 @@ func TestLanguageOfEveryPart(t *testing.T) {
 		{name: "estimate beyond the years", args: []string{"estimate", "--service", "ind-hsm-decision", "--submitted", "2199-12-30"}, code: 2, stderr: text},
 		{name: "estimate missing centre", args: []string{"estimate", "--service", "x", "--submitted", "2026-12-21", "--centre", missing}, code: 1, stderr: text, exempt: []string{missing}},
 		{name: "estimate --help", args: []string{"estimate", "--help"}, stdout: text},
+		{name: "export ics", args: []string{"export", "--format", "ics", "--from", "2026-12-01"}, stdout: icsText},
+		{name: "export jsonld", args: []string{"export", "--format", "jsonld", "--from", "2026-12-01"}, stdout: jsonText},
+		{name: "export osm", args: []string{"export", "--format", "osm", "--desk", "municipality", "--from", "2026-12-01"}, stdout: osmText},
+		{name: "export json", args: []string{"export", "--format", "json", "--from", "2026-12-01", "--to", "2026-12-31"}, stdout: jsonText},
+		{name: "export no format", args: []string{"export"}, code: 2, stderr: text},
+		{name: "export bad format", args: []string{"export", "--format", "pdf"}, code: 2, stderr: text},
+		{name: "export bad date", args: []string{"export", "--format", "ics", "--from", "2026-02-30"}, code: 2, stderr: text},
+		{name: "export to before from", args: []string{"export", "--format", "ics", "--from", "2026-12-01", "--to", "2026-11-30"}, code: 2, stderr: text},
+		{name: "export too long", args: []string{"export", "--format", "osm", "--from", "2026-01-01", "--to", "2029-12-31"}, code: 2, stderr: text},
+		{name: "export beyond the years", args: []string{"export", "--format", "json", "--from", "2199-06-01"}, code: 2, stderr: text},
+		{name: "export no such desk", args: []string{"export", "--format", "ics", "--desk", "post"}, code: 2, stderr: text},
+		{name: "export broken centre", args: []string{"export", "--format", "ics", "--centre", brokenFile}, code: 1, stderr: text, exempt: []string{brokenFile}},
+		{name: "export -h", args: []string{"export", "-h"}, stdout: text},
 		{name: "holidays", args: []string{"holidays", "--year", "2025", "--region", "NL-LI"}, stdout: text},
 		{name: "holidays json", args: []string{"holidays", "--year", "2025", "--format", "json"}, stdout: neutral},
 		{name: "holidays bad year", args: []string{"holidays", "--year", "2200"}, code: 2, stderr: text},
@@ -451,6 +495,10 @@ func TestLanguageOfEveryPart(t *testing.T) {
 						continue
 					case jsonText:
 						lines = jsonLines(t, p.out)
+					case icsText:
+						lines = icsLines(p.out)
+					case osmText:
+						lines = osmLines(p.out)
 					case text:
 						lines = strings.Split(p.out, "\n")
 					}

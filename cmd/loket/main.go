@@ -31,6 +31,7 @@ import (
 	_ "time/tzdata" // Europe/Amsterdam must resolve on machines without a zone database
 
 	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/export"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
@@ -60,6 +61,7 @@ func commands() []command {
 	return []command{
 		{"check", "cli.check.args", "cli.check.summary", "cli.check.help", setupCheck},
 		{"estimate", "cli.estimate.args", "cli.estimate.summary", "cli.estimate.help", setupEstimate},
+		{"export", "export.cli.args", "export.cli.summary", "export.cli.help", setupExport},
 		{"holidays", "cli.holidays.args", "cli.holidays.summary", "cli.holidays.help", setupHolidays},
 		{"hours", "cli.hours.args", "cli.hours.summary", "cli.hours.help", setupHours},
 		{"osm", "cli.osm.args", "cli.osm.summary", "cli.osm.help", setupOSM},
@@ -199,6 +201,7 @@ func helpData() map[string]any {
 		"LastYear":    holidays.LastYear,
 		"FirstDay":    schedule.FirstDay.String(),
 		"LastDay":     schedule.LastDay.String(),
+		"MaxDays":     export.MaxDays,
 
 		"MaxRequests":     maxRequests,
 		"ShutdownSeconds": int(shutdownTimeout / time.Second),
