@@ -9,6 +9,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/export"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/internal/answer"
 	"github.com/expatcentre/loket/internal/civil"
@@ -34,6 +35,12 @@ type part struct {
 	Comment string
 	// View is the element's view attribute: "" for its default views.
 	View string
+	// JSONLD is the default desk as schema.org JSON-LD for search engines
+	// (export.JSONLD over the twelve months from the day the bundle was
+	// made), which snippet.html carries in a script element of type
+	// application/ld+json. export.JSONLD escapes <, > and &, so that no
+	// text of the centre can end the element.
+	JSONLD template.JS
 
 	lang       text.Lang
 	centreName string
@@ -80,6 +87,11 @@ func newPart(c *centre.Centre, l text.Lang, now time.Time, script *File, base st
 		a := answer.DayOf(l, desk.Schedule.Timetable(), d, closure)
 		pt.Days = append(pt.Days, fallbackDay{Date: d.String(), Label: a.Label, Line: a.Line})
 	}
+	ld, err := export.JSONLD(c, desk, export.Year(date.Date(first)), l)
+	if err != nil {
+		return part{}, err
+	}
+	pt.JSONLD = template.JS(bytes.TrimSpace(ld))
 	from, to := pt.Days[0].Label, pt.Days[6].Label
 	centreName := p.Text(c.Name)
 	pt.centreName = centreName
@@ -130,6 +142,9 @@ const snippetTemplate = `
 {{end}}
 {{- comment $p.Comment}}
 {{template "part" $p}}
+<script type="application/ld+json">
+{{$p.JSONLD}}
+</script>
 {{- end}}
 {{end}}
 `

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -85,7 +86,13 @@ func TestSnippet(t *testing.T) {
 	b := testBundle(t)
 	html := b.File("snippet.html").Data
 	root := parseFragment(t, html)
-	scripts, elems := root.all("script"), root.all("loket-availability")
+	var scripts []*node // the JSON-LD scripts are TestSnippetJSONLD's
+	for _, s := range root.all("script") {
+		if s.attrs["type"] != "application/ld+json" {
+			scripts = append(scripts, s)
+		}
+	}
+	elems := root.all("loket-availability")
 	if len(scripts) != 2 || len(elems) != 2 {
 		t.Fatalf("%d scripts and %d elements, want 2 of each:\n%s", len(scripts), len(elems), html)
 	}
@@ -211,6 +218,52 @@ func TestComment(t *testing.T) {
 	} {
 		if got := string(comment(c.in)); got != c.want {
 			t.Errorf("comment(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSnippetJSONLD checks the JSON-LD of snippet.html: one script element
+// of type application/ld+json per part, each the default desk as a
+// schema.org GovernmentOffice in the part's language, and a name with
+// </script> in it neither ends the element nor opens another.
+func TestSnippetJSONLD(t *testing.T) {
+	evil := `</script><script>alert(1)</script> & <!--`
+	c := loadVariant(t,
+		"  en: Maastricht International Centre\n", "  en: '"+evil+"'\n",
+		"id: maastricht", "id: evil",
+	)
+	b, err := Assemble(fakeSources(fakeElement), Options{Now: now, BrotliQuality: 1, Centres: []*centre.Centre{c}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := b.File("snippet.html").Data
+	root := parseFragment(t, html)
+	var lds []*node
+	for _, s := range root.all("script") {
+		if s.attrs["type"] == "application/ld+json" {
+			lds = append(lds, s)
+		}
+	}
+	if len(lds) != 2 {
+		t.Fatalf("%d JSON-LD scripts, want one per language:\n%s", len(lds), html)
+	}
+	if n, want := bytes.Count(html, []byte("</script>")), len(root.all("script")); n != want {
+		t.Errorf("%d </script> for %d script elements:\n%s", n, want, html)
+	}
+	if bytes.Contains(html, []byte("<script>alert")) {
+		t.Errorf("markup of a name reached snippet.html:\n%s", html)
+	}
+	for i, want := range []string{"IND-servicepunt – Maastricht International Centre", "IND service point – " + evil} {
+		var v struct {
+			Type    string           `json:"@type"`
+			Name    string           `json:"name"`
+			Special []map[string]any `json:"specialOpeningHoursSpecification"`
+		}
+		if err := json.Unmarshal([]byte(lds[i].textOf()), &v); err != nil {
+			t.Fatalf("JSON-LD %d: %v\n%s", i, err, lds[i].textOf())
+		}
+		if v.Type != "GovernmentOffice" || v.Name != want || len(v.Special) == 0 {
+			t.Errorf("JSON-LD %d: %s %q with %d special days, want GovernmentOffice %q with its holidays", i, v.Type, v.Name, len(v.Special), want)
 		}
 	}
 }
