@@ -58,7 +58,7 @@ type problemJSON struct {
 	Title  string `json:"title"`
 	Status int    `json:"status"`
 	Detail string `json:"detail"`
-	// Instance is the path asked for.
+	// Instance is the path asked for, escaped as in a URL.
 	Instance string `json:"instance"`
 	// Parameter names the parameter at fault: a query parameter (at), a
 	// path parameter (desk), or the body's fact (nationality); it is
@@ -107,7 +107,7 @@ func (q *request) problem(k kind, parameter, id string, data map[string]any) {
 	}
 	pj := problemJSON{
 		Type: problemBase + k.name, Title: q.p.T(k.title, nil), Status: k.status,
-		Detail: q.p.T(id, data), Instance: q.r.URL.Path, Parameter: parameter, Lang: q.p.Lang().String(),
+		Detail: q.p.T(id, data), Instance: q.r.URL.EscapedPath(), Parameter: parameter, Lang: q.p.Lang().String(),
 	}
 	body, err := encode(pj)
 	if err != nil { // a problem of strings and an int always encodes
