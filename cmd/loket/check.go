@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/internal/excerpt"
+	"github.com/expatcentre/loket/internal/report"
 	"github.com/expatcentre/loket/route"
 	"github.com/expatcentre/loket/services"
 )
@@ -48,7 +48,7 @@ func setupCheck(fs *flagSet) func(c *context, args []string) int {
 			if res, err = rules.Check(facts); err == nil {
 				cat := services.New(ce)
 				if *flags.format == "json" {
-					v, err := checkJSON(res, c.p, cat)
+					v, err := report.Check(c.p, res, cat)
 					if err != nil {
 						return c.fail(1, "cli.error.write", map[string]any{"Error": err.Error()})
 					}
@@ -107,47 +107,6 @@ func degreeIDs() string {
 		ids = append(ids, string(d))
 	}
 	return strings.Join(ids, ", ")
-}
-
-// checkJSON returns the JSON of loket check (docs/json.md): the contract
-// of package eligibility, which the widget shares, with the services the
-// centre advises for each route, and under "services" those services, as
-// the centre describes them.
-func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue) (map[string]json.RawMessage, error) {
-	raw, err := json.Marshal(res.Contract(p, cat.BookNextIDs))
-	if err != nil {
-		return nil, err
-	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
-		return nil, err
-	}
-	list := []checkServiceJSON{}
-	seen := map[string]bool{}
-	for _, rr := range res.Routes {
-		for _, s := range cat.BookNext(rr) {
-			if seen[s.ID] {
-				continue
-			}
-			seen[s.ID] = true
-			list = append(list, checkServiceJSON{ID: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name),
-				Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name), BookingURL: orNull(s.BookingURL)})
-		}
-	}
-	if fields["services"], err = json.Marshal(list); err != nil {
-		return nil, err
-	}
-	return fields, nil
-}
-
-// checkServiceJSON is a service that loket check names.
-type checkServiceJSON struct {
-	ID         string  `json:"id"`
-	Kind       string  `json:"kind"`
-	Name       string  `json:"name"`
-	Desk       string  `json:"desk"`
-	DeskName   string  `json:"desk_name"`
-	BookingURL *string `json:"booking_url"` // null for a procedure
 }
 
 // writeCheckText writes the reference date, the note on outdated amounts

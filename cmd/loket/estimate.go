@@ -8,11 +8,10 @@ import (
 	"time"
 
 	"github.com/rickb777/date/v2"
-	"golang.org/x/text/language"
 
 	"github.com/expatcentre/loket/centre"
-	"github.com/expatcentre/loket/dated"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/internal/report"
 	"github.com/expatcentre/loket/services"
 )
 
@@ -62,94 +61,19 @@ func setupEstimate(fs *flagSet) func(c *context, args []string) int {
 		case err != nil:
 			return c.fail(2, "cli.estimate.error", map[string]any{"Error": c.p.Err(err)})
 		}
-		rep := estimateReport(c.p, ce.ID, s, est)
+		rep := report.EstimateOf(c.p, ce.ID, s, est)
 		return c.writeOutput(*flags.format == "json", rep, func(w io.Writer) error { return writeEstimateText(w, c.p, rep) })
 	}
-}
-
-// estimateJSON is the JSON form of `loket estimate` (docs/json.md); the
-// text form shows the same. Texts are in the output language.
-type estimateJSON struct {
-	Centre    string       `json:"centre"`
-	Service   string       `json:"service"`
-	Kind      string       `json:"kind"`
-	Name      string       `json:"name"`
-	Lang      string       `json:"lang"`
-	Submitted string       `json:"submitted"`
-	Periods   []periodJSON `json:"periods"`
-
-	submitted date.Date
-}
-
-// periodJSON is a processing period counted from a submission.
-type periodJSON struct {
-	ID          string        `json:"id"`
-	Kind        string        `json:"kind"`
-	Name        string        `json:"name"`
-	Unit        string        `json:"unit"`
-	Value       float64       `json:"value"`
-	Days        int           `json:"days"`
-	Start       string        `json:"start"`
-	End         string        `json:"end"`
-	Date        string        `json:"date"`
-	Extended    bool          `json:"extended"`
-	Skipped     []skippedJSON `json:"skipped"`
-	ValidFrom   string        `json:"valid_from"`
-	Source      string        `json:"source"`
-	Note        *string       `json:"note"`
-	Verified    bool          `json:"verified"`
-	Explanation string        `json:"explanation"`
-
-	due, from date.Date
-}
-
-// skippedJSON is a day a period did not count.
-type skippedJSON struct {
-	Date    string  `json:"date"`
-	Why     string  `json:"why"` // weekend, holiday or closure
-	Holiday *string `json:"holiday"`
-	Name    *string `json:"name"`
-}
-
-// noteIn returns the note of a dated value when p speaks its language:
-// centre files write their notes in English, so a Dutch output leaves
-// them out (and keeps the source, its date and whether it is verified).
-func noteIn(p *i18n.Printer, v dated.Entry[float64]) string {
-	if p.Lang() != language.English {
-		return ""
-	}
-	return v.Note
-}
-
-func estimateReport(p *i18n.Printer, centreID string, s services.Service, est services.Estimate) estimateJSON {
-	rep := estimateJSON{
-		Centre: centreID, Service: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name), Lang: p.Lang().String(),
-		Submitted: est.Submitted.String(), Periods: []periodJSON{}, submitted: est.Submitted,
-	}
-	for _, pd := range est.Periods {
-		pj := periodJSON{
-			ID: pd.Target.ID, Kind: string(pd.Target.Kind), Name: p.Text(pd.Target.Name), Unit: string(pd.Target.Unit),
-			Value: pd.Value.Value, Days: pd.Days, Start: pd.Start.String(), End: pd.End.String(), Date: pd.Due.String(),
-			Extended: pd.Extended(), Skipped: []skippedJSON{},
-			ValidFrom: pd.Value.From.String(), Source: pd.Value.Source, Note: orNull(noteIn(p, pd.Value)), Verified: !pd.Value.Unverified,
-			Explanation: pd.Explain(p), due: pd.Due, from: pd.Value.From,
-		}
-		for _, sk := range pd.Skipped {
-			pj.Skipped = append(pj.Skipped, skippedJSON{Date: sk.Date.String(), Why: sk.Why.String(), Holiday: orNull(sk.Holiday), Name: orNull(p.Text(sk.Name))})
-		}
-		rep.Periods = append(rep.Periods, pj)
-	}
-	return rep
 }
 
 // writeEstimateText writes the estimate as text: per period the date it
 // gives, how it was counted, and its source, saying when the source does
 // not confirm the value.
-func writeEstimateText(w io.Writer, p *i18n.Printer, rep estimateJSON) error {
-	fmt.Fprintln(w, p.T("estimate.title", map[string]any{"Name": rep.Name, "ID": rep.Service, "Date": p.Date(rep.submitted)}))
+func writeEstimateText(w io.Writer, p *i18n.Printer, rep report.Estimate) error {
+	fmt.Fprintln(w, p.T("estimate.title", map[string]any{"Name": rep.Name, "ID": rep.Service, "Date": p.Date(rep.SubmittedDate)}))
 	for _, pj := range rep.Periods {
 		fmt.Fprintln(w)
-		data := map[string]any{"Date": p.Date(pj.due), "Name": pj.Name}
+		data := map[string]any{"Date": p.Date(pj.Due), "Name": pj.Name}
 		if pj.Kind == string(centre.StatutoryPeriod) {
 			fmt.Fprintln(w, p.T("estimate.statutory", data))
 		} else {
@@ -160,9 +84,9 @@ func writeEstimateText(w io.Writer, p *i18n.Printer, rep estimateJSON) error {
 			lines = append(lines, p.T("estimate.unverified", nil))
 		}
 		if pj.Note != nil {
-			lines = append(lines, p.T("estimate.source", map[string]any{"URL": pj.Source, "From": p.Date(pj.from), "Note": *pj.Note}))
+			lines = append(lines, p.T("estimate.source", map[string]any{"URL": pj.Source, "From": p.Date(pj.From), "Note": *pj.Note}))
 		} else {
-			lines = append(lines, p.T("estimate.source_no_note", map[string]any{"URL": pj.Source, "From": p.Date(pj.from)}))
+			lines = append(lines, p.T("estimate.source_no_note", map[string]any{"URL": pj.Source, "From": p.Date(pj.From)}))
 		}
 		for _, text := range lines {
 			for _, l := range wrap(text, 76) {

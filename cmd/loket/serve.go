@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/expatcentre/loket/api"
 	"github.com/expatcentre/loket/widget"
 )
 
@@ -58,9 +59,13 @@ func setupServe(fs *flagSet) func(c *context, args []string) int {
 		}
 		ctx, stop := signal.NotifyContext(goctx.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		srv := newServer(serveMux(b))
+		h, err := api.New(api.Config{Centres: cs, Now: time.Now})
+		if err != nil {
+			return c.fail(1, "cli.serve.error", map[string]any{"Error": err.Error()})
+		}
+		srv := newServer(serveMux(b, h))
 		base := "http://" + displayAddress(ln.Addr()) + "/"
-		writeLine(c.stdout, c.p, "cli.serve.listening", map[string]any{"URL": base, "Widget": base + "widget/loket.js"})
+		writeLine(c.stdout, c.p, "cli.serve.listening", map[string]any{"URL": base, "Widget": base + "widget/loket.js", "API": base + "api/v1/openapi.json"})
 		err = serveUntil(ctx, srv, ln, shutdownTimeout, func() {
 			writeLine(c.stderr, c.p, "cli.serve.stopping", map[string]any{"Seconds": int(shutdownTimeout / time.Second)})
 		})
@@ -73,10 +78,11 @@ func setupServe(fs *flagSet) func(c *context, args []string) int {
 }
 
 // serveMux returns the routes of loket serve: the widget's files under
-// /widget/ (widget.Handler) and the demo page at / (widget.Demo). The
-// HTTP API of issue 11 joins them under /api/v1/.
-func serveMux(b *widget.Bundle) *http.ServeMux {
+// /widget/ (widget.Handler), the HTTP API under /api/v1/ (package api,
+// apiHandler) and the demo page at / (widget.Demo).
+func serveMux(b *widget.Bundle, apiHandler http.Handler) *http.ServeMux {
 	mux := http.NewServeMux()
+	mux.Handle(api.Prefix, apiHandler)
 	mux.Handle("/widget/", http.StripPrefix("/widget", widget.Handler(b)))
 	mux.Handle("/", widget.Demo(b, "/widget/"))
 	return mux

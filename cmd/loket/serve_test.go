@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/expatcentre/loket/api"
+	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/widget"
 )
 
@@ -47,7 +49,11 @@ func TestServeMux(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httptest.NewUnstartedServer(nil)
-	srv.Config = newServer(serveMux(b))
+	ah, err := api.New(api.Config{Centres: []*centre.Centre{centre.Default()}, Now: time.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Config = newServer(serveMux(b, ah))
 	srv.Start()
 	defer srv.Close()
 	c := srv.Client()
@@ -77,7 +83,11 @@ func TestServeMux(t *testing.T) {
 		{"GET", "/widget/", nil, 404, nil},
 		{"GET", "/widget", nil, 404, nil},
 		{"GET", "/widget/nope.js", nil, 404, map[string]string{"Access-Control-Allow-Origin": "*"}},
-		{"GET", "/api/v1/centres", nil, 404, nil},
+		{"GET", "/api/v1/centres", nil, 200, map[string]string{"Content-Type": "application/json", "Cache-Control": "public, max-age=3600"}},
+		{"GET", "/api/v1/centres/maastricht/desks/ind/status?at=noon", nil, 400, map[string]string{"Content-Type": "application/problem+json"}},
+		{"GET", "/api/v1/openapi.json", nil, 200, map[string]string{"Content-Type": "application/json"}},
+		{"DELETE", "/api/v1/centres", nil, 405, map[string]string{"Allow": "GET, HEAD", "Content-Type": "application/problem+json"}},
+		{"GET", "/api/v2/", nil, 404, nil},
 		{"GET", "/index.html", nil, 404, nil},
 		{"POST", "/widget/loket.js", nil, 405, map[string]string{"Allow": "GET, HEAD, OPTIONS"}},
 		{"DELETE", "/", nil, 405, map[string]string{"Allow": "GET, HEAD"}},

@@ -12,13 +12,20 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/internal/report"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/services"
 )
 
 // nextHorizon is how far `loket services` looks for a service's next
 // available moment.
-const nextHorizon = 90 * 24 * time.Hour
+const nextHorizon = report.NextHorizon
+
+type (
+	servicesJSON = report.Services
+	serviceJSON  = report.Service
+	visitJSON    = report.Visit
+)
 
 // setupServices is "loket services": a centre's catalogue, each visit
 // with its next available moment, each procedure with its processing
@@ -38,136 +45,10 @@ func setupServices(fs *flagSet) func(c *context, args []string) int {
 		if pr != nil {
 			return c.failUsage(pr)
 		}
-		rep := servicesReport(c.p, services.New(ce), at)
-		return c.writeOutput(*flags.format == "json", rep, func(w io.Writer) error { return writeServicesText(w, c.p, rep) })
+		cat := services.New(ce)
+		rep := report.ServicesOf(c.p, cat, at)
+		return c.writeOutput(*flags.format == "json", rep, func(w io.Writer) error { return writeServicesText(w, c.p, cat, rep) })
 	}
-}
-
-// servicesJSON is the JSON form of `loket services` (docs/json.md); the
-// text form shows the same. Texts are in the output language.
-type servicesJSON struct {
-	Centre      string        `json:"centre"`
-	Lang        string        `json:"lang"`
-	At          time.Time     `json:"at"`
-	HorizonDays int           `json:"horizon_days"`
-	Services    []serviceJSON `json:"services"`
-
-	title string
-}
-
-// serviceJSON is one service: what every service has, and for a visit
-// what it takes to come.
-type serviceJSON struct {
-	ID          string          `json:"id"`
-	Kind        string          `json:"kind"`
-	Name        string          `json:"name"`
-	Description *string         `json:"description"`
-	Desk        string          `json:"desk"`
-	DeskName    string          `json:"desk_name"`
-	For         audienceJSON    `json:"for"`
-	Documents   []string        `json:"documents"`
-	Fee         *feeJSON        `json:"fee"`
-	Processing  []periodDefJSON `json:"processing"`
-	Visit       *visitJSON      `json:"visit"` // null for a procedure
-
-	lines []string // the text form's lines after the first
-}
-
-// visitJSON is what a visit to a desk takes: its hours, whether to book,
-// where, and when it can be used next.
-type visitJSON struct {
-	Hours           *string       `json:"hours"`
-	Appointment     bool          `json:"appointment"`
-	BookingURL      *string       `json:"booking_url"`
-	DurationMinutes *int          `json:"duration_minutes"`
-	AvailableNow    bool          `json:"available_now"`
-	Next            *intervalJSON `json:"next"` // null: not within the horizon
-}
-
-type audienceJSON struct {
-	Routes        []string `json:"routes"`
-	EU            bool     `json:"eu"`
-	NonEU         bool     `json:"non_eu"`
-	FamilyMembers bool     `json:"family_members"`
-}
-
-// feeJSON is the fee in force at the instant asked about.
-type feeJSON struct {
-	Amount    float64 `json:"amount"`
-	Currency  string  `json:"currency"`
-	ValidFrom string  `json:"valid_from"`
-	Source    string  `json:"source"`
-	Note      *string `json:"note"`
-	Verified  bool    `json:"verified"`
-	Outdated  bool    `json:"outdated"`
-}
-
-// periodDefJSON is a processing period as the centre file states it, with
-// the value in force at the instant asked about.
-type periodDefJSON struct {
-	ID        string  `json:"id"`
-	Kind      string  `json:"kind"`
-	Name      string  `json:"name"`
-	Unit      string  `json:"unit"`
-	Value     float64 `json:"value"`
-	ValidFrom string  `json:"valid_from"`
-	Source    string  `json:"source"`
-	Note      *string `json:"note"`
-	Verified  bool    `json:"verified"`
-}
-
-func servicesReport(p *i18n.Printer, cat *services.Catalogue, at time.Time) servicesJSON {
-	c := cat.Centre()
-	today := date.NewAt(at)
-	rep := servicesJSON{
-		Centre: c.ID, Lang: p.Lang().String(), At: at, HorizonDays: int(nextHorizon / (24 * time.Hour)),
-		Services: []serviceJSON{},
-		title: p.T("services.list.title", map[string]any{
-			"Centre": p.Text(c.Name), "At": p.T("services.list.date_time", map[string]any{"Date": p.Date(today), "Time": p.Clock(at)}),
-		}),
-	}
-	for _, s := range cat.Services() {
-		sj := serviceJSON{
-			ID: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name), Description: orNull(p.Text(s.Description)),
-			Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name),
-			For:       audienceJSON{Routes: []string{}, EU: s.For.EU, NonEU: s.For.NonEU, FamilyMembers: s.For.FamilyMembers},
-			Documents: []string{}, Processing: []periodDefJSON{},
-		}
-		for _, r := range s.For.Routes {
-			sj.For.Routes = append(sj.For.Routes, string(r))
-		}
-		for _, d := range s.Documents {
-			sj.Documents = append(sj.Documents, p.Text(d))
-		}
-		if v, ok := s.Fee.At(today); ok {
-			sj.Fee = &feeJSON{Amount: v.Value, Currency: "EUR", ValidFrom: v.From.String(), Source: v.Source, Note: orNull(noteIn(p, v)),
-				Verified: !v.Unverified, Outdated: s.Fee.Outdated(today)}
-		}
-		for _, t := range s.Processing {
-			v, ok := t.Amount.At(today)
-			if !ok {
-				continue
-			}
-			sj.Processing = append(sj.Processing, periodDefJSON{ID: t.ID, Kind: string(t.Kind), Name: p.Text(t.Name),
-				Unit: string(t.Unit), Value: v.Value, ValidFrom: v.From.String(), Source: v.Source, Note: orNull(noteIn(p, v)),
-				Verified: !v.Unverified})
-		}
-		if s.IsVisit() {
-			vj := &visitJSON{Hours: orNull(s.Hours), Appointment: s.Appointment, BookingURL: orNull(s.BookingURL), AvailableNow: s.IsOpen(at)}
-			if s.Duration > 0 {
-				minutes := int(s.Duration / time.Minute)
-				vj.DurationMinutes = &minutes
-			}
-			if next := s.Next(at, 1, nextHorizon); len(next) > 0 {
-				iv := newInterval(p, next[0])
-				vj.Next = &iv
-			}
-			sj.Visit = vj
-		}
-		sj.lines = serviceLines(p, s, sj, at)
-		rep.Services = append(rep.Services, sj)
-	}
-	return rep
 }
 
 // serviceLines are the lines of the text form that describe a service.
@@ -303,12 +184,18 @@ func endClock(iv schedule.Interval) string {
 	return iv.End.Format("15:04")
 }
 
-func writeServicesText(w io.Writer, p *i18n.Printer, rep servicesJSON) error {
-	fmt.Fprintln(w, rep.title)
-	for _, s := range rep.Services {
+// writeServicesText writes rep, the services of cat, as text: a title,
+// then per service its heading and the lines that describe it.
+func writeServicesText(w io.Writer, p *i18n.Printer, cat *services.Catalogue, rep servicesJSON) error {
+	fmt.Fprintln(w, p.T("services.list.title", map[string]any{
+		"Centre": p.Text(cat.Centre().Name),
+		"At":     p.T("services.list.date_time", map[string]any{"Date": p.Date(date.NewAt(rep.At)), "Time": p.Clock(rep.At)}),
+	}))
+	for _, sj := range rep.Services {
+		s, _ := cat.Service(sj.ID)
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, p.T("services.list.heading", map[string]any{"ID": s.ID, "Name": s.Name}))
-		for _, l := range s.lines {
+		fmt.Fprintln(w, p.T("services.list.heading", map[string]any{"ID": sj.ID, "Name": sj.Name}))
+		for _, l := range serviceLines(p, s, sj, rep.At) {
 			for i, part := range wrap(l, 76) {
 				indent := "  "
 				if i > 0 {
