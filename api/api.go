@@ -157,10 +157,8 @@ type route struct {
 	serve   func(q *request) // answers a request whose parameters are checked
 }
 
-// table returns the API's routes. A route of another package slots in as
-// one more line (calendar.ics and opening_hours, from the exports), and a
-// parameter of a route is one more name in its list (municipality on
-// /centres, which then filters in h.centresList).
+// table returns the API's routes. A route is one line, and a parameter
+// of a route one more name in its list.
 func (h *handler) table() []route {
 	get := "GET, HEAD"
 	r := func(pattern, methods string, serve func(q *request), params ...string) route {
@@ -175,6 +173,8 @@ func (h *handler) table() []route {
 		r("centres/{id}/services", get, h.services, "at", "lang"),
 		r("centres/{id}/services/{service}/estimate", get, h.estimate, "submitted", "lang"),
 		r("check", "POST", h.check, "centre", "lang"),
+		r("centres/{id}/calendar.ics", get, h.calendar, "desk", "from", "to", "lang"),
+		r("centres/{id}/opening_hours", get, h.openingHours, "desk", "from", "to", "lang"),
 	}
 }
 
