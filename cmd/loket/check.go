@@ -47,14 +47,20 @@ func setupCheck(fs *flagSet) func(c *context, args []string) int {
 			var res eligibility.Result
 			if res, err = rules.Check(facts); err == nil {
 				cat := services.New(ce)
+				var res2 *residence
+				if facts.Municipality != "" {
+					if res2, err = c.residence(ce, facts); err != nil {
+						return c.fail(2, "cli.check.facts_bad", map[string]any{"File": name, "Error": c.p.Err(err)})
+					}
+				}
 				if *flags.format == "json" {
-					v, err := checkJSON(res, c.p, cat)
+					v, err := checkJSON(res, c.p, cat, res2)
 					if err != nil {
 						return c.fail(1, "cli.error.write", map[string]any{"Error": err.Error()})
 					}
 					return c.writeOutput(true, v, nil)
 				}
-				return c.writeOutput(false, nil, func(w io.Writer) error { return writeCheckText(w, res, c.p, cat) })
+				return c.writeOutput(false, nil, func(w io.Writer) error { return writeCheckText(w, res, c.p, cat, res2) })
 			}
 		}
 		var fe *eligibility.FactsError
@@ -113,7 +119,7 @@ func degreeIDs() string {
 // of package eligibility, which the widget shares, with the services the
 // centre advises for each route, and under "services" those services, as
 // the centre describes them.
-func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue) (map[string]json.RawMessage, error) {
+func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue, rs *residence) (map[string]json.RawMessage, error) {
 	raw, err := json.Marshal(res.Contract(p, cat.BookNextIDs))
 	if err != nil {
 		return nil, err
@@ -130,11 +136,24 @@ func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue)
 				continue
 			}
 			seen[s.ID] = true
-			list = append(list, checkServiceJSON{ID: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name),
-				Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name), BookingURL: orNull(s.BookingURL)})
+			sj := checkServiceJSON{ID: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name),
+				Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name), BookingURL: orNull(s.BookingURL),
+				AreaOnly: s.For.ServiceAreaOnly}
+			if rs != nil {
+				ok := rs.forResident(s)
+				sj.ForResidence = &ok
+			}
+			list = append(list, sj)
 		}
 	}
 	if fields["services"], err = json.Marshal(list); err != nil {
+		return nil, err
+	}
+	var rj *residenceJSON
+	if rs != nil {
+		rj = rs.json(p)
+	}
+	if fields["residence"], err = json.Marshal(rj); err != nil {
 		return nil, err
 	}
 	return fields, nil
@@ -148,6 +167,11 @@ type checkServiceJSON struct {
 	Desk       string  `json:"desk"`
 	DeskName   string  `json:"desk_name"`
 	BookingURL *string `json:"booking_url"` // null for a procedure
+	// AreaOnly is set for a service only for residents of the centre's
+	// service area; ForResidence says whether it is for the person, by
+	// the municipality of the facts (null without one).
+	AreaOnly     bool  `json:"service_area_only"`
+	ForResidence *bool `json:"for_residence"`
 }
 
 // writeCheckText writes the reference date, the note on outdated amounts
@@ -155,7 +179,7 @@ type checkServiceJSON struct {
 // with its effect (✓ met, ✗ failed, ? unknown, – not assessed by loket, ·
 // an explanation), the facts needed, the services to book next and the
 // procedures decided without a visit.
-func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, cat *services.Catalogue) error {
+func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, cat *services.Catalogue, rs *residence) error {
 	fmt.Fprintln(w, p.T("eligibility.date", map[string]any{"date": p.Date(res.Date)}))
 	if res.Outdated {
 		fmt.Fprintln(w, p.T("eligibility.outdated", map[string]any{"date": p.Date(res.Date)}))
@@ -177,6 +201,17 @@ func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, cat *s
 		if len(procedures) > 0 {
 			fmt.Fprintf(w, "  %s\n", p.T("cli.check.procedures", map[string]any{"Services": strings.Join(procedures, ", ")}))
 		}
+		if rs != nil {
+			for _, s := range cat.BookNext(rr) {
+				if !rs.forResident(s) {
+					fmt.Fprintf(w, "  ✗ %s\n", rs.notForYou(p, s))
+				}
+			}
+		}
+	}
+	if rs != nil {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, p.T("areas.check.residence", map[string]any{"Answer": rs.finding.In(p.Language())}))
 	}
 	return nil
 }
