@@ -119,7 +119,7 @@ func degreeIDs() string {
 // of package eligibility, which the widget shares, with the services the
 // centre advises for each route, and under "services" those services, as
 // the centre describes them.
-func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue, rs *residence) (map[string]json.RawMessage, error) {
+func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue, rs *residence) (orderedJSON, error) {
 	raw, err := json.Marshal(res.Contract(p, cat.BookNextIDs))
 	if err != nil {
 		return nil, err
@@ -156,7 +156,43 @@ func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue,
 	if fields["residence"], err = json.Marshal(rj); err != nil {
 		return nil, err
 	}
-	return fields, nil
+	// The contract's keys in its order, then services and residence.
+	var out orderedJSON
+	for _, k := range []string{"date", "outdated", "routes", "services", "residence"} {
+		if v, ok := fields[k]; ok {
+			out = append(out, jsonField{k, v})
+			delete(fields, k)
+		}
+	}
+	if len(fields) > 0 {
+		return nil, fmt.Errorf("loket check: unexpected keys in the contract: %v", fields)
+	}
+	return out, nil
+}
+
+// jsonField is a key of a JSON object and its value.
+type jsonField struct {
+	key   string
+	value json.RawMessage
+}
+
+// orderedJSON is a JSON object whose keys keep their order.
+type orderedJSON []jsonField
+
+// MarshalJSON writes the object with its keys in order.
+func (o orderedJSON) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, f := range o {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, err := json.Marshal(f.key)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(append(b, k...), ':'), f.value...)
+	}
+	return append(b, '}'), nil
 }
 
 // checkServiceJSON is a service that loket check names.
