@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/expatcentre/loket/eligibility"
@@ -164,8 +166,8 @@ func checkJSON(res eligibility.Result, p *i18n.Printer, cat *services.Catalogue,
 			delete(fields, k)
 		}
 	}
-	if len(fields) > 0 {
-		return nil, fmt.Errorf("loket check: unexpected keys in the contract: %v", fields)
+	for _, k := range slices.Sorted(maps.Keys(fields)) { // keys the contract may add later
+		out = append(out, jsonField{k, fields[k]})
 	}
 	return out, nil
 }
