@@ -166,7 +166,7 @@ func (h *handler) table() []route {
 	}
 	return []route{
 		r("openapi.json", get, h.document),
-		r("centres", get, h.centresList, "lang"),
+		r("centres", get, h.centresList, "municipality", "date", "lang"),
 		r("centres/{id}", get, h.centreOne, "lang"),
 		r("centres/{id}/desks/{desk}/status", get, h.status, "at", "lang"),
 		r("centres/{id}/desks/{desk}/week", get, h.week, "from", "lang"),

@@ -26,6 +26,9 @@ func (h *handler) document(q *request) {
 type centresJSON struct {
 	Lang    string       `json:"lang"`
 	Centres []centreJSON `json:"centres"`
+	// Search is the answer to the query of municipality; absent without
+	// one.
+	Search *searchJSON `json:"search,omitempty"`
 }
 
 // centreJSON is a centre: the answer of GET /api/v1/centres/{id}, and an
@@ -99,14 +102,74 @@ func centreOf(p *i18n.Printer, ce *centre.Centre) centreJSON {
 	return cj
 }
 
+// all returns the centres served.
+func (h *handler) all() []*centre.Centre {
+	cs := make([]*centre.Centre, len(h.centres))
+	for i, e := range h.centres {
+		cs[i] = e.centre
+	}
+	return cs
+}
+
+// searchJSON is the answer to "which centre serves me?" in GET
+// /api/v1/centres?municipality=.
+type searchJSON struct {
+	Query        string                  `json:"query"`
+	Date         string                  `json:"date"`
+	Answer       string                  `json:"answer"`
+	Municipality *report.MunicipalityRef `json:"municipality"`
+	Served       *report.MunicipalityRef `json:"served"`
+	Merged       *mergedJSON             `json:"merged"`
+}
+
+type mergedJSON struct {
+	On       string                 `json:"on"`
+	Into     report.MunicipalityRef `json:"into"`
+	Source   string                 `json:"source"`
+	Verified bool                   `json:"verified"`
+}
+
 // centresList answers GET /api/v1/centres: every centre, in the order
-// they were given.
+// they were given; with municipality (a name or a CBS code), the centres
+// that serve it on date (today by default), and the answer in a sentence
+// under "search".
 func (h *handler) centresList(q *request) {
 	out := centresJSON{Lang: q.p.Lang().String(), Centres: []centreJSON{}}
-	for _, e := range h.centres {
-		out.Centres = append(out.Centres, centreOf(q.p, e.centre))
+	query, asked := q.query["municipality"]
+	if !asked {
+		if _, ok := q.query["date"]; ok {
+			q.problem(badParameter, "date", "api.problem.date_alone", nil)
+			return
+		}
+		for _, e := range h.centres {
+			out.Centres = append(out.Centres, centreOf(q.p, e.centre))
+		}
+		q.answer(out, cacheFixed)
+		return
 	}
-	q.answer(out, cacheFixed)
+	if len(h.centres) > 0 {
+		q.chooseLanguage(h.centres[0].centre)
+	}
+	day, given, ok := q.day("date", h.centres[0].centre)
+	if !ok || !q.inRange("date", q.query["date"], day, day) {
+		return
+	}
+	f, err := centre.Find(h.all(), query, day)
+	if err != nil {
+		q.problem(badParameter, "municipality", "api.problem.municipality_bad", map[string]any{"Error": q.p.Err(err)})
+		return
+	}
+	out.Search = &searchJSON{Query: f.Query, Date: day.String(), Answer: f.In(q.p.Language()),
+		Municipality: report.Ref(f.Municipality), Served: report.Ref(f.Served)}
+	if f.Merged != nil {
+		if into := report.Ref(f.Served); into != nil {
+			out.Search.Merged = &mergedJSON{On: f.Merged.On.String(), Into: *into, Source: f.Merged.Source, Verified: !f.Merged.Unverified}
+		}
+	}
+	for _, c := range f.Centres {
+		out.Centres = append(out.Centres, centreOf(q.p, c))
+	}
+	q.answer(out, cacheFor(given))
 }
 
 // centreOne answers GET /api/v1/centres/{id}.
@@ -290,7 +353,12 @@ func (h *handler) check(q *request) {
 		q.problem(badFacts, field, "api.problem.facts", map[string]any{"Error": q.p.Err(err)})
 		return
 	}
-	v, err := report.Check(q.p, res, e.cat)
+	rs, err := report.FindResidence(e.centre, h.all(), facts)
+	if err != nil {
+		q.problem(badFacts, "municipality", "api.problem.facts", map[string]any{"Error": q.p.Err(err)})
+		return
+	}
+	v, err := report.Check(q.p, res, e.cat, rs)
 	if err != nil {
 		q.problem(internal, "", "api.problem.internal", map[string]any{"Error": err.Error()})
 		return

@@ -57,6 +57,7 @@
 //	      routes: [highly-skilled-migrant]   # residence routes, see package route
 //	      nationality: [non-eu]          # eu, non-eu; absent: both
 //	      family_members: true
+//	      service_area_only: true        # only for residents of service_area
 //	    documents:
 //	      - {nl: ..., en: ...}
 //	    fee:                             # euros, only with a source and a date
@@ -76,6 +77,16 @@
 //	  highly-skilled-migrant:            # a residence route of package route
 //	    eligible: [ind-biometrics, brp-registration]   # eligible, not-eligible or needs-information:
 //	    not-eligible: [immigration-advice]             # service ids, in the order of the visits
+//	service_area:                        # the municipalities the centre serves, see [ServiceArea]
+//	  name: {nl: Zuid-Limburg, en: South Limburg}
+//	  municipalities:                    # required, at least one
+//	    - code: GM0935                   # required: the CBS code, GM and four digits
+//	      name: Maastricht               # required
+//	      from: 2020-01-01               # the first day served; absent: always
+//	      until: 2018-12-31              # the last day served; absent: still
+//	      source: https://...            # required: an https URL
+//	      note: ...
+//	      verified: false                # the source does not confirm it
 //
 // # Checks
 //
@@ -91,7 +102,10 @@
 // procedure without processing periods or with the fields of a visit
 // (hours, appointment, booking_url, duration), and advice (book_next) for
 // an unknown route or outcome or with a service that does not exist or is
-// listed twice. Load reports every error of
+// listed twice; so are a malformed municipality code, a municipality
+// listed twice for periods that overlap, and a service for residents of
+// the service area (service_area_only) in a centre without one. Load
+// reports every error of
 // a file at once, each with its line, column and field path (see [Error]),
 // and returns no centre at all when there is one.
 //
@@ -167,6 +181,9 @@ type Centre struct {
 	// check, per route and outcome (see BookNext), in the order of the
 	// file; empty when the file gives none.
 	Advice []Advice
+	// ServiceArea is the municipalities the centre serves (see Serves);
+	// the zero ServiceArea when the file gives none.
+	ServiceArea ServiceArea
 
 	// closures is the schedule of the centre's closures (see ClosedOn).
 	closures *schedule.Schedule
@@ -258,4 +275,25 @@ func Default() *Centre {
 		panic(fmt.Sprintf("centre: the embedded %s does not load: %v", centres.MaastrichtCompiledFile, err))
 	}
 	return c
+}
+
+// Examples returns the example centres that ship with loket
+// (examples/centres: Maastricht, the default, first, then The Hague and
+// Eindhoven), each decoded from its compiled form. Each call decodes
+// anew, so keep the result. It panics, as Default does, when the embedded
+// data does not load.
+func Examples() []*Centre {
+	var out []*Centre
+	for _, name := range centres.Files() {
+		data, ok := centres.Compiled(name)
+		if !ok {
+			panic(fmt.Sprintf("centre: the embedded %s has no compiled form", name))
+		}
+		c, err := Decode(data)
+		if err != nil {
+			panic(fmt.Sprintf("centre: the embedded compiled form of %s does not load: %v", name, err))
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -72,7 +72,9 @@ func (d *decoder) compile(cfg *config) *Centre {
 	case len(c.Desks) > 0:
 		c.DefaultDesk = c.Desks[0].ID
 	}
+	c.ServiceArea = d.compileArea(cfg.serviceArea)
 	c.Services = d.compileServices(cfg.services, c, ids, allIDs)
+	d.checkAreaOnly(cfg.services, cfg.serviceArea.At.Given())
 	c.Advice = d.compileAdvice(cfg.bookNext, c)
 	return c
 }

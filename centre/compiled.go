@@ -12,6 +12,7 @@ import (
 	"github.com/expatcentre/loket/internal/centredata"
 	"github.com/expatcentre/loket/internal/civil"
 	"github.com/expatcentre/loket/internal/timetable"
+	"github.com/expatcentre/loket/municipality"
 	"github.com/expatcentre/loket/route"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
@@ -96,6 +97,7 @@ func (c *Centre) compiled() *centredata.Centre {
 			Hours: s.Hours, Appointment: s.Appointment, BookingURL: s.BookingURL,
 			DurationSeconds: int64(s.Duration / time.Second),
 			EU:              s.For.EU, NonEU: s.For.NonEU, FamilyMembers: s.For.FamilyMembers,
+			AreaOnly:  s.For.ServiceAreaOnly,
 			Documents: texts(s.Documents), Fee: seriesOut(s.Fee),
 		}
 		if s.Schedule != nil {
@@ -117,6 +119,11 @@ func (c *Centre) compiled() *centredata.Centre {
 			ca.Services = append(ca.Services, s.ID)
 		}
 		cd.Advice = append(cd.Advice, ca)
+	}
+	cd.AreaName = c.ServiceArea.Name
+	for _, m := range c.ServiceArea.Municipalities {
+		cd.Area = append(cd.Area, centredata.Member{Code: string(m.Code), Name: m.Name,
+			From: civil.Date(m.From), Until: civil.Date(m.Until), Source: m.Source, Note: m.Note, Unverified: m.Unverified})
 	}
 	return cd
 }
@@ -169,7 +176,7 @@ func fromCompiled(cd *centredata.Centre, loc *time.Location) (*Centre, error) {
 			ID: s.ID, Kind: ServiceKind(s.Kind), Name: s.Name, Description: s.Description, Desk: desks[s.Desk],
 			Hours: s.Hours, Appointment: s.Appointment, BookingURL: s.BookingURL,
 			Duration:  time.Duration(s.DurationSeconds) * time.Second,
-			For:       Audience{EU: s.EU, NonEU: s.NonEU, FamilyMembers: s.FamilyMembers},
+			For:       Audience{EU: s.EU, NonEU: s.NonEU, FamilyMembers: s.FamilyMembers, ServiceAreaOnly: s.AreaOnly},
 			Documents: texts(s.Documents), Fee: seriesIn(s.Fee),
 		}
 		if s.Program != nil {
@@ -193,6 +200,11 @@ func fromCompiled(cd *centredata.Centre, loc *time.Location) (*Centre, error) {
 			adv.Services = append(adv.Services, services[id])
 		}
 		c.Advice = append(c.Advice, adv)
+	}
+	c.ServiceArea.Name = cd.AreaName
+	for _, m := range cd.Area {
+		c.ServiceArea.Municipalities = append(c.ServiceArea.Municipalities, Member{Code: municipality.Code(m.Code), Name: m.Name,
+			From: date.Date(m.From), Until: date.Date(m.Until), Source: m.Source, Note: m.Note, Unverified: m.Unverified})
 	}
 	return c, nil
 }

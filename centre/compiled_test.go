@@ -19,16 +19,27 @@ import (
 // TestCompiledExamplesAreCurrent fails when an example centre file
 // changed and go generate ./examples/centres was not run.
 func TestCompiledExamplesAreCurrent(t *testing.T) {
-	c, err := Load(centres.MaastrichtFile, centres.Maastricht())
-	if err != nil {
-		t.Fatal(err)
+	names := centres.Files()
+	if len(names) < 3 || names[0] != centres.MaastrichtFile {
+		t.Fatalf("example centres %v: want maastricht.yaml first and at least three", names)
 	}
-	bin, err := c.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(bin, centres.MaastrichtCompiled()) {
-		t.Fatalf("examples/centres/%s is not what %s compiles to: run go generate ./examples/centres", centres.MaastrichtCompiledFile, centres.MaastrichtFile)
+	for _, name := range names {
+		src, _ := centres.File(name)
+		c, err := Load(name, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bin, err := c.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		compiled, ok := centres.Compiled(name)
+		if !ok || !bytes.Equal(bin, compiled) {
+			t.Fatalf("the compiled form of examples/centres/%s is not what it compiles to: run go generate ./examples/centres", name)
+		}
+		if d, err := Decode(compiled); err != nil || !reflect.DeepEqual(d.ServiceArea, c.ServiceArea) {
+			t.Errorf("%s: the service area does not survive the compiled form: %v\n%+v\n%+v", name, err, d.ServiceArea, c.ServiceArea)
+		}
 	}
 }
 

@@ -35,6 +35,7 @@ type config struct {
 	desks               []deskConfig
 	services            []serviceConfig
 	bookNext            []adviceConfig
+	serviceArea         areaConfig
 }
 
 type holidayConfig struct {
@@ -97,7 +98,7 @@ func centreFormat(maxSize int) yamlfile.Format {
 		Name:      m("errors.centre.format"),
 		Expected:  m("errors.centre.expected"),
 		Depth:     6,
-		Keys:      13,
+		Keys:      15,
 		Values:    m("errors.centre.values"),
 		MaxSize:   maxSize,
 		FirstYear: holidays.FirstYear,
@@ -215,6 +216,7 @@ func (d *decoder) centre(doc at) *config {
 			d.LimitedList(a, m("errors.centre.what.services"), maxServices, m("errors.centre.items.services"), func(a at) { c.services = append(c.services, d.service(a)) })
 		}},
 		{"book_next", "", func(a at) { c.bookNext = d.bookNext(a) }},
+		{"service_area", "", func(a at) { c.serviceArea = d.serviceArea(a) }},
 	})
 	// Each recurrence is expanded over the whole range when its desk's
 	// schedule is compiled: the desks share one schedule's allowance.

@@ -97,6 +97,10 @@ type Audience struct {
 	// FamilyMembers is set when family members who come along are served
 	// too.
 	FamilyMembers bool
+	// ServiceAreaOnly is set for a service that is only for people who
+	// live, or will live, in the centre's service area (see
+	// [Centre.Serves]), such as a fast-track registration in the BRP.
+	ServiceAreaOnly bool
 }
 
 // TargetKind says whether a processing period is a policy target or a
@@ -171,6 +175,7 @@ type serviceConfig struct {
 	nationality       []val[string]
 	nationalityGiven  bool
 	familyMembers     val[bool]
+	areaOnly          val[bool]
 	documents         []val[schedule.Text]
 	fee               datedConfig
 	processing        []targetConfig
@@ -234,6 +239,7 @@ func (d *decoder) service(a at) serviceConfig {
 					}
 				}},
 				{"family_members", "", func(a at) { s.familyMembers = d.Bool(a) }},
+				{"service_area_only", "", func(a at) { s.areaOnly = d.Bool(a) }},
 			})
 		}},
 		{"documents", "", func(a at) {
@@ -438,6 +444,7 @@ func (d *decoder) audience(sc *serviceConfig) Audience {
 		}
 	}
 	au.FamilyMembers = sc.familyMembers.V
+	au.ServiceAreaOnly = sc.areaOnly.V
 	return au
 }
 

@@ -100,6 +100,8 @@
 //	family_of                         the route of the person a family member joins
 //	ict_role                          manager, specialist or trainee
 //	group_employment_months           months within the group before a transfer
+//	municipality                      where the person will live: a CBS code or a name
+//	                                  (decides no route; see centre.Find)
 //
 // # Dates
 //

@@ -17,6 +17,7 @@ import (
 
 	"github.com/expatcentre/loket/internal/excerpt"
 	"github.com/expatcentre/loket/internal/message"
+	"github.com/expatcentre/loket/municipality"
 	"github.com/expatcentre/loket/route"
 	"github.com/expatcentre/loket/schedule/holidays"
 	"github.com/expatcentre/loket/text"
@@ -91,6 +92,13 @@ type Facts struct {
 	// uninterrupted months of employment within the same undertaking or
 	// group immediately before the transfer.
 	GroupEmploymentMonths *int `json:"group_employment_months"`
+	// Municipality is the municipality the person lives in or will live
+	// in, as given: a CBS code ("GM0935") or a name ("Maastricht"), at
+	// most municipality.MaxQuery characters. It decides no route; it
+	// decides whether the services of a centre that are only for
+	// residents of its service area are for the person (see
+	// centre.Find). "" when not given.
+	Municipality string `json:"municipality"`
 }
 
 // An ICTRole is the position of an intra-corporate transferee, Directive
@@ -125,7 +133,7 @@ func factNames() []string {
 	return []string{"date", "nationality", "birth_date", "age", "purpose", "gross_monthly_salary",
 		"recognised_sponsor", "graduated_on", "degree", "orientation_year_permit", "orientation_year_used",
 		"research_organisation_recognised", "contract_months", "family_of", "ict_role",
-		"group_employment_months"}
+		"group_employment_months", "municipality"}
 }
 
 // A FactsError is a fact that cannot be read or is not valid. Line and
@@ -378,10 +386,27 @@ func (f *Facts) set(name string, raw json.RawMessage) error {
 		f.OrientationYearUsed, err = jsonBool(raw)
 	case "research_organisation_recognised":
 		f.ResearchOrganisationRecognised, err = jsonBool(raw)
+	case "municipality":
+		f.Municipality, err = jsonMunicipality(raw)
 	default:
 		return errUnknownField(name)
 	}
 	return err
+}
+
+// jsonMunicipality decodes a municipality: a CBS code or a name, as
+// municipality.ValidQuery allows, and not "GM" with other than four
+// digits.
+func jsonMunicipality(raw json.RawMessage) (string, error) {
+	var s string
+	want := message.New("areas.facts.municipality", map[string]any{"Max": municipality.MaxQuery})
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", problem("errors.facts.want_string", map[string]any{"Want": want, "Got": excerpt.Text(string(raw))})
+	}
+	if !municipality.ValidQuery(s) || municipality.LooksLikeCode(s) {
+		return "", problem("errors.facts.want", map[string]any{"Want": want, "Got": excerpt.Quote(s)})
+	}
+	return strings.TrimSpace(s), nil
 }
 
 // jsonString decodes a JSON string of at most maxFactText characters.

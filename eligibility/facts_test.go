@@ -70,7 +70,7 @@ func TestParseFactsErrors(t *testing.T) {
 		{"{\"date\": \"2026-03-01\",\n \"nationality\": \"IN\"\n \"age\": 3}", "3:2: malformed JSON: invalid character '\"' after object key:value pair"},
 		{`{"date": "2026-03-01", "nationality": "IN"`, "1:43: malformed JSON: unexpected end of input"},
 		{`{"date": "2026-03-01", "nationality": "IN"} {}`, "1:45: unexpected data after the object of facts"},
-		{"{\"date\": \"2026-03-01\",\n  \"nationality\": \"IN\",\n  \"salary\": 5000}", `3:3: unknown field "salary": want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, degree, orientation_year_permit, orientation_year_used, research_organisation_recognised, contract_months, family_of, ict_role, group_employment_months`},
+		{"{\"date\": \"2026-03-01\",\n  \"nationality\": \"IN\",\n  \"salary\": 5000}", `3:3: unknown field "salary": want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, degree, orientation_year_permit, orientation_year_used, research_organisation_recognised, contract_months, family_of, ict_role, group_employment_months, municipality`},
 		{`{"date": "2026-03-01", "nationality": "IN", "nationality": "IN"}`, "1:45: nationality: given twice"},
 		{`{"nationality": "IN"}`, "date: required"},
 		{`{"date": "2026-03-01"}`, "nationality: required"},
@@ -136,7 +136,7 @@ func TestParseFactsBounded(t *testing.T) {
 	}{
 		{`{"date": "2026-03-01", "nationality": "IN"}` + strings.Repeat(" ", MaxFactsSize), "1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes"},
 		{strings.Repeat("[", MaxFactsSize+1), "1:65537: longer than 64 KiB (65536 bytes): the facts of a person take a few hundred bytes"},
-		{`{"date": "2026-03-01", "nationality": "IN", "` + long + `": 1}`, `1:45: unknown field "` + cut(long)[:80] + `"… (10000 characters): want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, degree, orientation_year_permit, orientation_year_used, research_organisation_recognised, contract_months, family_of, ict_role, group_employment_months`},
+		{`{"date": "2026-03-01", "nationality": "IN", "` + long + `": 1}`, `1:45: unknown field "` + cut(long)[:80] + `"… (10000 characters): want one of date, nationality, birth_date, age, purpose, gross_monthly_salary, recognised_sponsor, graduated_on, degree, orientation_year_permit, orientation_year_used, research_organisation_recognised, contract_months, family_of, ict_role, group_employment_months, municipality`},
 		{`{"date": "` + long + `", "nationality": "IN"}`, `1:10: date: want a date YYYY-MM-DD, got "` + cut(long)[:80] + `"… (10000 characters)`},
 		{`{"date": "2026-03-01", "nationality": "` + long + `"}`, `1:39: nationality: want an ISO 3166-1 alpha-2 country code, got "` + cut(long)[:80] + `"… (10000 characters)`},
 		{`{"date": "2026-03-01", "nationality": "IN", "purpose": "` + long + `"}`, `1:56: purpose: want a route, got "` + cut(long)[:80] + `"… (10000 characters)`},

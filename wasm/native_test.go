@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata"
@@ -194,7 +195,18 @@ func canonical(t testing.TB, v any) string {
 // exampleCentres returns the compiled example centres.
 func exampleCentres(t testing.TB) map[string][]byte {
 	t.Helper()
-	return map[string][]byte{"maastricht": centres.MaastrichtCompiled()}
+	out := map[string][]byte{}
+	for _, name := range centres.Files() {
+		data, ok := centres.Compiled(name)
+		if !ok {
+			t.Fatalf("example centre %s has no compiled form", name)
+		}
+		out[strings.TrimSuffix(name, ".yaml")] = data
+	}
+	if len(out) < 3 {
+		t.Fatalf("example centres %v", centres.Files())
+	}
+	return out
 }
 
 // TestBridgeNatively asks the bridge, built for this machine, what the

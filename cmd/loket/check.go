@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/internal/excerpt"
@@ -47,14 +48,18 @@ func setupCheck(fs *flagSet) func(c *context, args []string) int {
 			var res eligibility.Result
 			if res, err = rules.Check(facts); err == nil {
 				cat := services.New(ce)
+				var res2 *report.Residence
+				if res2, err = report.FindResidence(ce, centre.Examples(), facts); err != nil {
+					return c.fail(2, "cli.check.facts_bad", map[string]any{"File": name, "Error": c.p.Err(err)})
+				}
 				if *flags.format == "json" {
-					v, err := report.Check(c.p, res, cat)
+					v, err := report.Check(c.p, res, cat, res2)
 					if err != nil {
 						return c.fail(1, "cli.error.write", map[string]any{"Error": err.Error()})
 					}
 					return c.writeOutput(true, v, nil)
 				}
-				return c.writeOutput(false, nil, func(w io.Writer) error { return writeCheckText(w, res, c.p, cat) })
+				return c.writeOutput(false, nil, func(w io.Writer) error { return writeCheckText(w, res, c.p, cat, res2) })
 			}
 		}
 		var fe *eligibility.FactsError
@@ -114,7 +119,7 @@ func degreeIDs() string {
 // with its effect (✓ met, ✗ failed, ? unknown, – not assessed by loket, ·
 // an explanation), the facts needed, the services to book next and the
 // procedures decided without a visit.
-func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, cat *services.Catalogue) error {
+func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, cat *services.Catalogue, rs *report.Residence) error {
 	fmt.Fprintln(w, p.T("eligibility.date", map[string]any{"date": p.Date(res.Date)}))
 	if res.Outdated {
 		fmt.Fprintln(w, p.T("eligibility.outdated", map[string]any{"date": p.Date(res.Date)}))
@@ -136,6 +141,17 @@ func writeCheckText(w io.Writer, res eligibility.Result, p *i18n.Printer, cat *s
 		if len(procedures) > 0 {
 			fmt.Fprintf(w, "  %s\n", p.T("cli.check.procedures", map[string]any{"Services": strings.Join(procedures, ", ")}))
 		}
+		if rs != nil {
+			for _, s := range cat.BookNext(rr) {
+				if !rs.ForResident(s) {
+					fmt.Fprintf(w, "  ✗ %s\n", notForYou(p, rs, s))
+				}
+			}
+		}
+	}
+	if rs != nil {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, p.T("areas.check.residence", map[string]any{"Answer": rs.Finding.In(p.Language())}))
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/internal/report"
 	"github.com/expatcentre/loket/services"
 )
 
@@ -45,6 +46,8 @@ type contract struct {
 	Outdated *bool             `json:"outdated"`
 	Routes   []contractRoute   `json:"routes"`
 	Services []contractService `json:"services"`
+	// Residence is the municipality of residence, when the facts give one.
+	Residence *report.ResidenceJSON `json:"residence"`
 }
 
 type contractRoute struct {
@@ -62,12 +65,14 @@ type contractReason struct {
 }
 
 type contractService struct {
-	ID         string  `json:"id"`
-	Kind       *string `json:"kind"`
-	Name       *string `json:"name"`
-	Desk       *string `json:"desk"`
-	DeskName   *string `json:"desk_name"`
-	BookingURL *string `json:"booking_url"`
+	ID           string  `json:"id"`
+	Kind         *string `json:"kind"`
+	Name         *string `json:"name"`
+	Desk         *string `json:"desk"`
+	DeskName     *string `json:"desk_name"`
+	BookingURL   *string `json:"booking_url"`
+	AreaOnly     *bool   `json:"service_area_only"`
+	ForResidence *bool   `json:"for_residence"`
 }
 
 func decodeContract(t *testing.T, out string) contract {
@@ -193,9 +198,12 @@ func TestCheckJSONExact(t *testing.T) {
       "name": "Versnelde inschrijving in de BRP",
       "desk": "municipality",
       "desk_name": "Gemeentebalie",
-      "booking_url": "https://expatcentremaastrichtregion.nl/appointment"
+      "booking_url": "https://expatcentremaastrichtregion.nl/appointment",
+      "service_area_only": true,
+      "for_residence": null
     }
-  ]
+  ],
+  "residence": null
 }
 `)
 	if stdout != want.String() {

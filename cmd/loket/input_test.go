@@ -144,7 +144,7 @@ func TestBadInput(t *testing.T) {
 			args: []string{"validate", write("key.yaml", oneDesk+huge+": 1\n")},
 			code: 1,
 			stderr: centreErrors("validate", filepath.Join(dir, "key.yaml"), `:8:1: `+huge[:40]+`…: unknown field "`+huge[:80]+`"… (900000 characters); `+
-				"expected one of id, name, description, address, coordinates, website, booking_url, time_zone, default_language, default_desk, holidays, desks, services, book_next", false),
+				"expected one of id, name, description, address, coordinates, website, booking_url, time_zone, default_language, default_desk, holidays, desks, services, book_next, service_area", false),
 		},
 		{
 			name:  "check: a huge array, quoted in part",

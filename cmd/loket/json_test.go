@@ -122,6 +122,8 @@ func jsonValues(v any, path string, element bool, doc map[string]docField, field
 // each list a value.
 func TestJSONDocumented(t *testing.T) {
 	facts := writeTemp(t, "facts.json", `{"date": "2027-03-01", "nationality": "IN", "purpose": "highly-skilled-migrant", "age": 31}`)
+	venlo := writeTemp(t, "venlo.json", `{"date": "2026-12-02", "nationality": "BE", "municipality": "Venlo"}`)
+	heerlen := writeTemp(t, "heerlen.json", `{"date": "2026-12-02", "nationality": "BE", "municipality": "Heerlen"}`)
 	runs := map[string][][]string{
 		"hours": {
 			{"--at", "2026-12-25T10:00:00+01:00"},
@@ -131,12 +133,17 @@ func TestJSONDocumented(t *testing.T) {
 		"holidays": {{"--year", "2025", "--region", "NL-LI"}},
 		"services": {{"--at", "2026-12-18T14:00:00+01:00"}, {"--at", "2026-12-18T14:00:00+01:00", "--lang", "en"}},
 		"estimate": {{"--service", "ind-hsm-decision", "--submitted", "2026-12-21"}, {"--service", "brp-registration", "--submitted", "2026-12-21", "--lang", "en"}},
-		"check":    {{facts}, {facts, "--lang", "en"}},
+		"check":    {{facts}, {facts, "--lang", "en"}, {venlo}, {heerlen, "--lang", "en"}},
 		// Days with reasons, holidays, comments and closures of the
 		// centre; a centre with no description, address or coordinates.
 		"export": {
 			{"--from", "2026-01-01", "--to", "2026-12-31"},
 			{"--from", "2026-03-01", "--to", "2026-03-02", "--centre", writeTemp(t, "bare.yaml", "id: bare\nname: {nl: Kaal, en: Bare}\ndesks:\n  - id: d\n    name: {nl: D, en: D}\n    hours: Mo 09:00-12:00 \"by appointment\"\n")},
+		},
+		"centres": {
+			{"--date", "2026-12-02"},
+			{"--municipality", "GM0951", "--date", "2026-12-02", "--lang", "en"},
+			{"--municipality", "GM0983", "--date", "2026-12-02"},
 		},
 	}
 	doc := jsonDoc(t)

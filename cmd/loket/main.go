@@ -33,6 +33,7 @@ import (
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/export"
 	"github.com/expatcentre/loket/i18n"
+	"github.com/expatcentre/loket/municipality"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/schedule/holidays"
 )
@@ -59,6 +60,7 @@ type command struct {
 // commands returns loket's commands, in the order of the usage text.
 func commands() []command {
 	return []command{
+		{"centres", "areas.cmd.args", "areas.cmd.summary", "areas.cmd.help", setupCentres},
 		{"check", "cli.check.args", "cli.check.summary", "cli.check.help", setupCheck},
 		{"estimate", "cli.estimate.args", "cli.estimate.summary", "cli.estimate.help", setupEstimate},
 		{"export", "export.cli.args", "export.cli.summary", "export.cli.help", setupExport},
@@ -200,6 +202,7 @@ func helpData() map[string]any {
 		"FirstYear":   holidays.FirstYear,
 		"LastYear":    holidays.LastYear,
 		"FirstDay":    schedule.FirstDay.String(),
+		"MaxQuery":    municipality.MaxQuery,
 		"LastDay":     schedule.LastDay.String(),
 		"MaxDays":     export.MaxDays,
 

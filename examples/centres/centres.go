@@ -1,6 +1,8 @@
 // Package centres holds the example centre files that ship with loket,
 // embedded in the binary: maastricht.yaml, the Maastricht International
-// Centre, is loket's default centre and the template for other centres.
+// Centre, is loket's default centre and the template for other centres;
+// den-haag.yaml (The Hague International Centre) and eindhoven.yaml
+// (Holland Expat Center South) are the others.
 //
 // The files are data: package centre decodes and compiles them. Each is
 // also here compiled (<id>.loket, loket's compiled centre form, written by
@@ -14,6 +16,8 @@ package centres
 import (
 	"embed"
 	"io/fs"
+	"slices"
+	"strings"
 )
 
 // MaastrichtFile is the name of the Maastricht centre file in [FS].
@@ -49,4 +53,38 @@ func MaastrichtCompiled() []byte {
 		panic("centres: " + err.Error())
 	}
 	return data
+}
+
+// Files returns the names of the example centre files in [FS]
+// (maastricht.yaml first, then the others in the order of their names).
+func Files() []string {
+	names, err := fs.Glob(files, "*.yaml")
+	if err != nil {
+		panic("centres: " + err.Error())
+	}
+	slices.SortStableFunc(names, func(a, b string) int {
+		switch {
+		case a == MaastrichtFile:
+			return -1
+		case b == MaastrichtFile:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return names
+}
+
+// Compiled returns the compiled form of the example centre file name (a
+// name that Files returns, such as "den-haag.yaml"), and false when there
+// is none. Each call returns a new copy.
+func Compiled(name string) ([]byte, bool) {
+	data, err := files.ReadFile(strings.TrimSuffix(name, ".yaml") + ".loket")
+	return data, err == nil
+}
+
+// File returns the contents of the example centre file name, and false
+// when there is none. Each call returns a new copy.
+func File(name string) ([]byte, bool) {
+	data, err := files.ReadFile(name)
+	return data, err == nil
 }

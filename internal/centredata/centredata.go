@@ -41,6 +41,19 @@ type Centre struct {
 	Desks    []Desk
 	Services []Service
 	Advice   []Advice
+	// AreaName and Area are the centre's service area: the
+	// municipalities it serves; both empty when it has none.
+	AreaName text.Text
+	Area     []Member
+}
+
+// Member is a municipality of a centre's service area, served from From
+// to Until (both included).
+type Member struct {
+	Code, Name   string
+	From, Until  civil.Date
+	Source, Note string
+	Unverified   bool
 }
 
 // Advice is what the centre advises to book after an eligibility check
@@ -81,6 +94,7 @@ type Service struct {
 	Routes            []string
 	EU, NonEU         bool
 	FamilyMembers     bool
+	AreaOnly          bool // for residents of the service area only
 	Documents         []text.Text
 	Fee               Series
 	Processing        []Target
@@ -110,12 +124,13 @@ type Entry struct {
 	Unverified bool
 }
 
-// The binary form, version 1: the magic "LKCE", the version, then the
+// The binary form, version 2: the magic "LKCE", the version, then the
 // fields in the order of the types above (programs as internal/timetable
-// writes them), sealed with a checksum.
+// writes them), sealed with a checksum. Version 2 added the service area
+// and a service's AreaOnly.
 const (
 	magic   = "LKCE"
-	version = 1
+	version = 2
 	maxText = 1 << 16
 	maxList = 1 << 16
 )
@@ -180,6 +195,7 @@ func (c *Centre) MarshalBinary() ([]byte, error) {
 		writeBool(w, s.EU)
 		writeBool(w, s.NonEU)
 		writeBool(w, s.FamilyMembers)
+		writeBool(w, s.AreaOnly)
 		w.Uint(uint64(len(s.Documents)))
 		for _, t := range s.Documents {
 			writeText(w, t)
@@ -199,6 +215,17 @@ func (c *Centre) MarshalBinary() ([]byte, error) {
 		w.String(a.Route)
 		w.String(a.Outcome)
 		writeStrings(w, a.Services)
+	}
+	writeText(w, c.AreaName)
+	w.Uint(uint64(len(c.Area)))
+	for _, m := range c.Area {
+		w.String(m.Code)
+		w.String(m.Name)
+		w.Int(int64(m.From))
+		w.Int(int64(m.Until))
+		w.String(m.Source)
+		w.String(m.Note)
+		writeBool(w, m.Unverified)
 	}
 	w.Seal()
 	return w.Bytes(), nil
@@ -289,6 +316,7 @@ func Unmarshal(data []byte) (*Centre, error) {
 		s.DurationSeconds = r.IntIn(0, 1<<40)
 		s.Routes = readStrings(r)
 		s.EU, s.NonEU, s.FamilyMembers = readBool(r), readBool(r), readBool(r)
+		s.AreaOnly = readBool(r)
 		s.Documents = make([]text.Text, r.Count(2, maxList))
 		for j := range s.Documents {
 			s.Documents[j] = readText(r)
@@ -306,6 +334,15 @@ func Unmarshal(data []byte) (*Centre, error) {
 	c.Advice = make([]Advice, r.Count(3, maxList))
 	for i := range c.Advice {
 		c.Advice[i] = Advice{Route: r.String(64), Outcome: r.String(64), Services: readStrings(r)}
+	}
+	c.AreaName = readText(r)
+	c.Area = make([]Member, r.Count(7, maxList))
+	for i := range c.Area {
+		m := &c.Area[i]
+		m.Code, m.Name = r.String(16), r.String(maxText)
+		m.From, m.Until = civil.Date(r.Int()), civil.Date(r.Int())
+		m.Source, m.Note = r.String(maxText), r.String(maxText)
+		m.Unverified = readBool(r)
 	}
 	r.Done()
 	if err := r.Err(); err != nil {

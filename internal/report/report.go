@@ -387,8 +387,10 @@ func EstimateOf(p *i18n.Printer, centreID string, s services.Service, est servic
 // Check returns the answer of `loket check`: the contract of package
 // eligibility (eligibility.Result.Contract), with the services the
 // centre of cat advises for each route, and under "services" those
-// services, as the centre describes them.
-func Check(p *i18n.Printer, res eligibility.Result, cat *services.Catalogue) (map[string]json.RawMessage, error) {
+// services, as the centre describes them, each saying whether it is for
+// the person when rs (FindResidence; nil when the facts name no
+// municipality) says where they will live; then "residence".
+func Check(p *i18n.Printer, res eligibility.Result, cat *services.Catalogue, rs *Residence) (Object, error) {
 	raw, err := json.Marshal(res.Contract(p, cat.BookNextIDs))
 	if err != nil {
 		return nil, err
@@ -405,14 +407,29 @@ func Check(p *i18n.Printer, res eligibility.Result, cat *services.Catalogue) (ma
 				continue
 			}
 			seen[s.ID] = true
-			list = append(list, CheckService{ID: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name),
-				Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name), BookingURL: OrNull(s.BookingURL)})
+			sj := CheckService{ID: s.ID, Kind: string(s.Kind), Name: p.Text(s.Name),
+				Desk: s.Desk.ID, DeskName: p.Text(s.Desk.Name), BookingURL: OrNull(s.BookingURL),
+				AreaOnly: s.For.ServiceAreaOnly}
+			if rs != nil {
+				ok := rs.ForResident(s)
+				sj.ForResidence = &ok
+			}
+			list = append(list, sj)
 		}
 	}
 	if fields["services"], err = json.Marshal(list); err != nil {
 		return nil, err
 	}
-	return fields, nil
+	var rj *ResidenceJSON
+	if rs != nil {
+		rj = rs.JSON(p)
+	}
+	if fields["residence"], err = json.Marshal(rj); err != nil {
+		return nil, err
+	}
+	// The contract's keys in its order, then services and residence, then
+	// any key the contract may add later.
+	return ordered(fields, "date", "outdated", "routes", "services", "residence"), nil
 }
 
 // CheckService is a service that the answer of `loket check` names.
@@ -423,4 +440,9 @@ type CheckService struct {
 	Desk       string  `json:"desk"`
 	DeskName   string  `json:"desk_name"`
 	BookingURL *string `json:"booking_url"` // null for a procedure
+	// AreaOnly is set for a service only for residents of the centre's
+	// service area; ForResidence says whether it is for the person, by
+	// the municipality of the facts (null without one).
+	AreaOnly     bool  `json:"service_area_only"`
+	ForResidence *bool `json:"for_residence"`
 }
