@@ -88,6 +88,9 @@
 //	      note: ...
 //	      verified: false                # the source does not confirm it
 //
+// examples/centres/centre.schema.json describes the file as a JSON Schema
+// (draft 2020-12) for editors; a test holds it to the fields decoded here.
+//
 // # Checks
 //
 // Loading is strict: an unknown field at any depth, a value of the wrong

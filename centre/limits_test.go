@@ -96,7 +96,7 @@ func TestLimitsRaised(t *testing.T) {
 	}
 	// A limit below the file's size refuses it.
 	_, err := centre.LoadWithLimits("f.yaml", centres.Maastricht(), centre.Limits{MaxSize: 1000})
-	if !errors.Is(err, centre.ErrTooLarge) || err.Error() != "f.yaml:21:49: the file is larger than 1000 bytes, the most a centre file may have" {
+	if !errors.Is(err, centre.ErrTooLarge) || err.Error() != "f.yaml:21:41: the file is larger than 1000 bytes, the most a centre file may have" {
 		t.Errorf("limit 1000: %v", err)
 	}
 }

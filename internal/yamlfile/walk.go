@@ -109,6 +109,13 @@ func (d *Decoder) Keys(a At, what message.Localized, noun string, fields []Field
 }
 
 func (d *Decoder) mapping(a At, what message.Localized, noun string, fields []Field) bool {
+	if d.onMap != nil {
+		names := make([]string, len(fields))
+		for i, f := range fields {
+			names[i] = f.Name
+		}
+		d.onMap(a.Path, names)
+	}
 	m, ok := a.node.(*ast.MappingNode)
 	if !ok {
 		d.TypeError(a, what)

@@ -131,6 +131,7 @@ type Decoder struct {
 	seen    map[errorKey]bool
 	anchors map[string][]anchorAt // by name, each sorted by place
 	steps   int
+	onMap   func(path string, names []string)
 }
 
 // NewDecoder returns a decoder of the file named file (in errors) whose
@@ -138,6 +139,14 @@ type Decoder struct {
 func NewDecoder(file string, src []byte, f Format) *Decoder {
 	return &Decoder{file: file, src: src, format: f}
 }
+
+// OnMapping makes the decoder call f for each mapping it decodes (see
+// [Decoder.Mapping] and [Decoder.Keys]), before it looks at the value,
+// with the mapping's field path and the names of the fields the schema
+// gives it, in the order of the schema. A test uses it to list the fields
+// a schema written in code knows, and compare them with another
+// description of the file, such as a JSON Schema.
+func (d *Decoder) OnMapping(f func(path string, names []string)) { d.onMap = f }
 
 // Errors returns the errors recorded so far, sorted by line and column
 // (problems of the whole file first), or nil when there are none.
