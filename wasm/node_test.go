@@ -70,7 +70,7 @@ func needNode(t *testing.T) {
 // answer (state, next change, the week's intervals and every sentence, in
 // Dutch and English) with the native library's: equal, all of them. The
 // default asks about 400 instants a centre; LOKET_ORACLE=full, as in CI,
-// about 4000.
+// about 2000 (6000 over the three example centres).
 func TestBridgeUnderNode(t *testing.T) {
 	needNode(t)
 	dir := t.TempDir()
@@ -96,7 +96,7 @@ func TestBridgeUnderNode(t *testing.T) {
 	n := 400
 	switch {
 	case os.Getenv("LOKET_ORACLE") == "full":
-		n = 4000
+		n = 2000
 	case testing.Short():
 		n = 60
 	}
