@@ -496,6 +496,12 @@ func (p *parser) parseDates(r *osmRule) ([]sel, error) {
 		}
 		p.advance()
 	}
+	if n := len(g); n >= 2 && g[n-2].kind == selMonths && g[n-1].kind == selMonthDay && g[n-1].d1 == g[n-1].d2 && g[n-1].p == 0 &&
+		p.isPunct(0, ":") && p.at(1).kind == tNum {
+		// opening_hours.js reads "Feb,Nov 17: 10:00-12:00" as a list of
+		// months followed by a time "17: 10" and refuses it.
+		return nil, p.fail(p.peek(), "errors.osm.colon_month_date", map[string]any{"Date": parts[n-1], "Month": parts[n-2]})
+	}
 	r.text = append(r.text, strings.Join(parts, ","))
 	return g, nil
 }
@@ -881,8 +887,8 @@ func (p *parser) parseTimes() ([]span, string, error) {
 		}
 		spans = append(spans, span{from, to})
 		parts = append(parts, fmt.Sprintf("%02d:%02d-%02d:%02d", from/60, from%60, written/60, written%60))
-		if !p.isPunct(0, ",") || p.at(1).kind != tNum || !p.isPunct(2, ":") {
-			return spans, strings.Join(parts, ","), nil
+		if !p.isPunct(0, ",") || p.at(1).kind != tNum || p.isNumber(1) {
+			return spans, strings.Join(parts, ","), nil // "10:00-12:00, 2026: Sa" is an additional rule
 		}
 		p.advance()
 	}

@@ -3,7 +3,7 @@
 package more
 
 // ids are the message ids, sorted; msgs[i] is ids[i] in Dutch and English.
-var ids = [775]string{
+var ids = [776]string{
 	"api.problem.at_bad",
 	"api.problem.date_alone",
 	"api.problem.date_bad",
@@ -480,6 +480,7 @@ var ids = [775]string{
 	"errors.facts.what.years",
 	"errors.osm.always",
 	"errors.osm.character",
+	"errors.osm.colon_month_date",
 	"errors.osm.colon_place",
 	"errors.osm.column",
 	"errors.osm.comma",
@@ -781,7 +782,7 @@ var ids = [775]string{
 	"services.who.with_family",
 }
 
-var msgs = [775][2]form{
+var msgs = [776][2]form{
 	{{"", "De parameter at is {{.Value}}: verwacht een tijdstip volgens RFC 3339, zoals 2026-12-22T10:00:00+01:00."}, {"", "The parameter at is {{.Value}}: expected an RFC 3339 instant such as 2026-12-22T10:00:00+01:00."}},
 	{{"", "De parameter date hoort bij municipality: die zegt op welke dag de gemeente bediend wordt."}, {"", "The parameter date goes with municipality: it says on which day the municipality is served."}},
 	{{"", "De parameter {{.Parameter}} is {{.Value}}: verwacht een datum zoals 2026-12-22."}, {"", "The parameter {{.Parameter}} is {{.Value}}: expected a date such as 2026-12-22."}},
@@ -1258,6 +1259,7 @@ var msgs = [775][2]form{
 	{{"", "een geheel aantal jaren"}, {"", "a whole number of years"}},
 	{{"", "24/7 beslaat al de hele dag: geef 24/7 of tijden, niet allebei"}, {"", "24/7 already covers the whole day: give either 24/7 or times"}},
 	{{"", "onverwacht teken {{.Char}}"}, {"", "unexpected character {{.Char}}"}},
+	{{"", "opening_hours.js leest één datum na een maand, gevolgd door \":\" en een tijd, als een maand en een tijd en weigert het: laat de \":\" weg of zet de datum vooraan ({{.Date}},{{.Month}}:)"}, {"", "opening_hours.js reads a single date after a month, then \":\" and a time, as a month and a time and refuses it: leave out the \":\" or put the date first ({{.Date}},{{.Month}}:)"}},
 	{{"", "\":\" mag alleen na de laatste van de jaar-, datum- en weekselectors staan, vóór weekdagen, tijden of een toestand, zoals in Apr-Oct: Mo-Fr 09:00-17:00"}, {"", "\":\" may only follow the last of the year, date and week selectors, before weekdays, times or a state, as in Apr-Oct: Mo-Fr 09:00-17:00"}},
 	{{"", "kolom {{.Column}}: {{.Message}}"}, {"", "column {{.Column}}: {{.Message}}"}},
 	{{"", "een \",\" tussen regels moet na tijden, een toestand of een opmerking komen; begin een nieuwe regel met \";\""}, {"", "a \",\" between rules must follow times, a state or a comment; use \";\" to start a new rule"}},
