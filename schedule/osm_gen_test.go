@@ -24,10 +24,11 @@ import (
 type osmGen struct {
 	r  *rand.Rand
 	ph bool
+	x  *rand.Rand // the constructs of issue 12 (osm_gen_syntax_test.go)
 }
 
 func newOSMGen(seed uint64) *osmGen {
-	return &osmGen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+	return &osmGen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), x: newOSMSyntaxRand(seed)}
 }
 
 // chance reports true with probability p.
@@ -136,7 +137,7 @@ func (g *osmGen) rule(additional bool) osmGenRule {
 		}
 		if len(r.parts) > 0 && !(additional && r.startsTime) && !osmYearMonthTime.MatchString(r.String()) &&
 			!osmDateMonthNth.MatchString(r.String()) {
-			return r
+			return g.syntax(r)
 		}
 	}
 }
@@ -428,7 +429,7 @@ var osmConstructs = []struct {
 	{"a monthday", regexp.MustCompile(`\b[A-Z][a-z]{2} [0-9]{2}\b[^-:]`)},
 	{"a monthday range in a month", regexp.MustCompile(`\b[A-Z][a-z]{2} [0-9]{2}-[0-9]{2}\b[^:]`)},
 	{"a date range", regexp.MustCompile(`\b[A-Z][a-z]{2} [0-9]{2}-[A-Z][a-z]{2} [0-9]{2}\b`)},
-	{"easter", regexp.MustCompile(`\beaster [^+-]`)},
+	{"easter", regexp.MustCompile(`\beaster(:? [^+-]|[,-]|$)`)},
 	{"easter with an offset", regexp.MustCompile(`\beaster [+-][0-9]+ days?\b`)},
 	{"a week", regexp.MustCompile(`\bweek [0-9]{2}\b[^-]`)},
 	{"a week range with a step", regexp.MustCompile(`\bweek [0-9,-]*[0-9]{2}-[0-9]{2}/[0-9]\b`)},
@@ -476,7 +477,7 @@ func TestGeneratorConstructsInEveryBudget(t *testing.T) {
 	}
 	exprs := append(ohGenerate(ohGenSeed, plain, false), ohGenerate(ohGenSeed, ph, true)...)
 	var counts []string
-	for _, c := range osmConstructs {
+	for _, c := range append(osmConstructs[:len(osmConstructs):len(osmConstructs)], osmSyntaxConstructs...) {
 		n := 0
 		for _, e := range exprs {
 			if c.re.MatchString(e) {

@@ -78,6 +78,8 @@ func FuzzParseOSM(f *testing.F) {
 		"Mo-Fr 22:00-02:00, Sa 10:00-26:00 open \"x\" || unknown",
 		"2025-2027/2 Dec 24-Jan 06,easter -2 days week 01-53/2 Mo[1,-1],We[2-3] 24/7",
 		"2026 Dec 24-2027 Jan 06 off", "Mo 9h", "\"", "||", "24/7", "week", "Su[-5]",
+		"Apr-Oct: Mo-Fr 09:00-17:00", "Dec 24,Jan 02:18:00-22:00", "week 01,week 03: We \"Call us\" 10:00-16:00",
+		"Jan 01-31/8,Jan 31-Feb 01,Aug", "Apr 05-easter -1 day,easter -2 days-easter +2 days,easter-Apr 20 unknown \"Maybe\"",
 	} {
 		f.Add(seed)
 	}

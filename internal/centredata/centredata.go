@@ -124,13 +124,14 @@ type Entry struct {
 	Unverified bool
 }
 
-// The binary form, version 2: the magic "LKCE", the version, then the
+// The binary form, version 3: the magic "LKCE", the version, then the
 // fields in the order of the types above (programs as internal/timetable
 // writes them), sealed with a checksum. Version 2 added the service area
-// and a service's AreaOnly.
+// and a service's AreaOnly; version 3 the programs of internal/timetable's
+// version 2 (periods of monthday ranges, Easter as a range end).
 const (
 	magic   = "LKCE"
-	version = 2
+	version = 3
 	maxText = 1 << 16
 	maxList = 1 << 16
 )

@@ -11,14 +11,16 @@ import (
 	"github.com/expatcentre/loket/text"
 )
 
-// The binary form of a Program, version 1: the magic "LKTT", the version,
+// The binary form of a Program, version 2: the magic "LKTT", the version,
 // then the fields in the order of the Program type as varints and
 // length-prefixed strings (recurrences as the gaps between their days),
 // sealed with a checksum. It changes only with the version, and Unmarshal
-// refuses versions it does not know.
+// refuses versions it does not know. Version 2 added the period of a
+// SelMonthDay (Jan 01-31/8) and the Easter ends of a SelDateSpan, which
+// a reader of version 1 would misread.
 const (
 	magic   = "LKTT"
-	version = 1
+	version = 2
 	// maxText bounds a string of the binary form.
 	maxText = 1 << 16
 )

@@ -100,6 +100,15 @@ func (p *Program) check() error {
 	return nil
 }
 
+// easterEndOK reports whether month m, day d is an end of a date span:
+// a date, or (m 0) an offset from Easter Sunday.
+func easterEndOK(m, d int32) bool {
+	if m == 0 {
+		return -400 <= d && d <= 400
+	}
+	return 1 <= m && m <= 12 && 0 <= d && d <= 31
+}
+
 func spanOK(sp Span) bool { return 0 <= sp.From && sp.From <= sp.To && sp.To <= MinutesPerDay }
 
 func (p *Program) cellOK(c Cell) bool {
@@ -128,9 +137,15 @@ func (s Selector) ok() bool {
 		return s.Mask < 1<<12
 	case SelWeekdays:
 		return s.Mask < 1<<7
-	case SelMonthDay, SelDateSpan:
+	case SelMonthDay:
 		return 1 <= s.M1 && s.M1 <= 12 && 1 <= s.D1 && s.D1 <= 31 && 0 <= s.D2 && s.D2 <= 31 &&
-			(s.Kind == SelMonthDay || 1 <= s.M2 && s.M2 <= 12) &&
+			0 <= s.P && s.P <= 31 && -1_000_000 < s.Y1 && s.Y1 < 1_000_000
+	case SelDateSpan:
+		if s.M1 == 0 || s.M2 == 0 { // from or to Easter: offsets within Easter's year, no years
+			return easterEndOK(s.M1, s.D1) && easterEndOK(s.M2, s.D2) && s.Y1 == 0 && s.Y2 == 0
+		}
+		return 1 <= s.M1 && s.M1 <= 12 && 1 <= s.D1 && s.D1 <= 31 && 0 <= s.D2 && s.D2 <= 31 &&
+			1 <= s.M2 && s.M2 <= 12 &&
 			-1_000_000 < s.Y1 && s.Y1 < 1_000_000 && -1_000_000 < s.Y2 && s.Y2 < 1_000_000
 	case SelEaster:
 		return -400 <= s.D1 && s.D1 <= 400

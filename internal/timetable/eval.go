@@ -56,13 +56,26 @@ func (s *Selector) matches(di *dayInfo) bool {
 			return false // Feb 29 only in leap years
 		}
 		from := ymd(y, m1, d1)
-		return di.d >= from && di.d < from+civil.Date(d2-d1+1)
+		if di.d < from || di.d >= from+civil.Date(d2-d1+1) {
+			return false
+		}
+		return p == 0 || int(di.d-from)%p == 0
 	case SelDateSpan:
 		fy, ty := di.year, di.year
 		if y1 != 0 {
 			fy, ty = y1, y2
 		}
-		from, to := ymd(fy, m1, d1), ymd(ty, m2, d2+1)
+		var from, to civil.Date
+		if m1 == 0 { // from Easter Sunday + D1 days
+			from = di.easter + civil.Date(d1)
+		} else {
+			from = ymd(fy, m1, d1)
+		}
+		if m2 == 0 { // to Easter Sunday + D2 days, that day excluded
+			to = di.easter + civil.Date(d2)
+		} else {
+			to = ymd(ty, m2, d2+1)
+		}
 		if to < from { // wraps over the year end: Dec 24-Jan 06
 			return !(di.d >= to && di.d < from)
 		}

@@ -150,8 +150,8 @@ type SelKind uint8
 const (
 	SelYear     SelKind = iota // Y1..Y2 (Y2 = MaxInt32 for "+"), every P years
 	SelMonths                  // Mask of months, bit 0 = January
-	SelMonthDay                // M1 D1..D2 in the same month, in year Y1 when Y1 != 0
-	SelDateSpan                // Y1 M1 D1 .. Y2 M2 D2 (years 0 when absent), wraps over the year end
+	SelMonthDay                // M1 D1..D2 in the same month, in year Y1 when Y1 != 0; every P-th day from D1 when P != 0
+	SelDateSpan                // Y1 M1 D1 .. Y2 M2 D2 (years 0 when absent), wraps over the year end; M1 0: from Easter Sunday + D1 days; M2 0: to Easter Sunday + D2 days, that day excluded (years 0)
 	SelEaster                  // Easter Sunday + D1 days
 	SelWeek                    // ISO weeks Y1..Y2 every P weeks
 	SelWeekdays                // Mask of weekdays, bit 0 = Sunday

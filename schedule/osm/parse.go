@@ -16,19 +16,25 @@ import (
 // opening_hours specification (https://wiki.openstreetmap.org/wiki/Key:opening_hours/specification):
 //
 //	expression = rule { ( ";" | "," | "||" ) rule }
-//	rule       = [years] [dates] [weeks] [days] [times] [state] [comment]
+//	rule       = [years] [dates] [weeks] [":"] [days] [comment times] [times] [state] [comment]
 //	years      = year { "," year }         year  = YYYY [ "-" YYYY ] [ "/" N ] | YYYY "+"
-//	dates      = date { "," date }         date  = Mon [ "-" Mon ] | [YYYY] Mon DD [ "-" DD ]
+//	dates      = date { "," date }         date  = Mon [ "-" Mon ] | [YYYY] Mon DD [ "-" DD [ "/" N ] ]
 //	                                              | Mon DD "-" Mon DD | YYYY Mon DD "-" YYYY Mon DD
-//	                                              | "easter" [ ( "+" | "-" ) N ( "day" | "days" ) ]
-//	weeks      = "week" week { "," week }  week  = WW [ "-" WW [ "/" N ] ]
+//	                                              | Mon DD "-" easter | easter [ "-" ( Mon DD | easter ) ]
+//	easter     = "easter" [ ( "+" | "-" ) N ( "day" | "days" ) ]
+//	weeks      = "week" week { "," ["week"] week }  week  = WW [ "-" WW [ "/" N ] ]
 //	days       = day { "," day }           day   = Wd [ "-" Wd ] | Wd "[" nth { "," nth } "]" | "PH"
 //	times      = "24/7" | span { "," span } span  = HH:MM "-" HH:MM
 //	state      = "open" | "closed" | "off" | "unknown"
 //	comment    = '"' text '"'
 //
 // A "," starts an additional rule only after times, a state or a comment
-// (elsewhere it separates list items), as in opening_hours.js.
+// (elsewhere it separates list items), as in opening_hours.js. The ":"
+// (the specification's separator for readability) may end the wide-range
+// selectors (years, dates, weeks) when something follows. A rule has one
+// comment, after its state or before its times (We "Call us" 10:00-16:00);
+// the normal form puts it last. A range ending at easter excludes that
+// day, as in opening_hours.js: easter -2 days-easter +2 days is four days.
 
 // MaxRules is the largest number of rules, separated by ";", "," or "||",
 // that ParseOSM accepts in one expression. Evaluating a day costs time in
@@ -155,6 +161,20 @@ func monthIndex(w string) int {
 
 func isYear(t token) bool { return t.kind == tNum && t.num > 1900 }
 
+// isNumber reports whether token k is a number that does not start a time:
+// not "10:00" (a number, ":", a number, and no second ":"). "Dec 24:
+// 18:00" is a date followed by the ":" that may end the wide-range
+// selectors, "Dec 10:00" a month followed by a time.
+func (p *parser) isNumber(k int) bool {
+	return p.at(k).kind == tNum && !(p.isPunct(k+1, ":") && p.at(k+2).kind == tNum && !p.isPunct(k+3, ":"))
+}
+
+// isWideStart reports whether token k starts a wide-range selector: a
+// year, a month, easter or week.
+func (p *parser) isWideStart(k int) bool {
+	return isYear(p.at(k)) || p.isMonth(k) || p.isWord(k, "week", "easter")
+}
+
 func (p *parser) isWord(k int, words ...string) bool {
 	t := p.at(k)
 	if t.kind != tWord {
@@ -229,7 +249,7 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 	start := p.i
 	// years, or a date bound to a single year ("2026 Dec 24")
 	if isYear(p.peek()) {
-		if p.isMonth(1) && p.at(2).kind == tNum && !p.isPunct(3, ":") || p.isWord(1, "easter") {
+		if p.isMonth(1) && p.isNumber(2) || p.isWord(1, "easter") {
 			g, err := p.parseDates(&r)
 			if err != nil {
 				return r, false, err
@@ -259,6 +279,19 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 		r.groups = append(r.groups, g)
 		r.text = append(r.text, text)
 	}
+	if len(r.groups) > 0 && p.isPunct(0, ":") {
+		// The separator for readability after the wide-range selectors
+		// ("Apr-Oct: Mo-Fr 09:00-17:00"), which opening_hours.js skips.
+		t := p.peek()
+		if p.isWideStart(1) {
+			return r, false, p.fail(t, "errors.osm.colon_place", nil)
+		}
+		if k := p.at(1); k.kind == tEOF || k.kind == tOr || k.kind == tPunct && (k.text == ";" || k.text == ",") {
+			return r, false, p.expected(k, "errors.osm.what.after_colon")
+		}
+		p.advance()
+		r.text[len(r.text)-1] += ":"
+	}
 	if p.isWeekday(0) || p.isWord(0, "PH") {
 		g, text, err := p.parseDays()
 		if err != nil {
@@ -266,6 +299,11 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 		}
 		r.groups = append(r.groups, g)
 		r.text = append(r.text, text)
+	}
+	var preComment token // a comment before the times: We "Call us" 10:00-16:00
+	if p.peek().kind == tComment && (p.at(1).kind == tNum || p.at(1).kind == t247) {
+		preComment = p.next()
+		r.comment, r.hasComment = preComment.text, true
 	}
 	if p.peek().kind == t247 {
 		p.advance()
@@ -285,6 +323,11 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 	}
 	explicitState := false
 	if p.isWord(0, "open", "closed", "off", "unknown") {
+		if preComment.kind == tComment {
+			// opening_hours.js reads every rule with a comment before its
+			// state as unknown, whatever the state says.
+			return r, false, p.fail(preComment, "errors.osm.comment_before_state", map[string]any{"State": strings.ToLower(p.peek().text)})
+		}
 		t := p.next()
 		w := strings.ToLower(t.text)
 		switch w {
@@ -301,12 +344,19 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 	}
 	if p.peek().kind == tComment {
 		t := p.next()
+		if r.hasComment {
+			return r, false, p.fail(t, "errors.osm.two_comments", nil)
+		}
 		r.comment, r.hasComment = t.text, true
+		endsWithModifier = true
+	}
+	if r.hasComment {
 		if !explicitState {
 			r.kind = timetable.Unknown // a comment without a state means "unknown", as in the specification
 		}
-		r.text = append(r.text, `"`+t.text+`"`)
-		endsWithModifier = true
+		// The comment goes last in the normal form, wherever it was
+		// written: the rule means the same.
+		r.text = append(r.text, `"`+r.comment+`"`)
 	}
 	if p.i == start {
 		t := p.peek()
@@ -328,6 +378,12 @@ func (p *parser) parseRule() (r osmRule, endsWithModifier bool, err error) {
 		return r, false, p.expected(t, "errors.osm.what.time")
 	case t.kind == tWord && strings.EqualFold(t.text, "SH"):
 		return r, false, p.fail(t, "errors.osm.school_holidays", nil)
+	case t.kind == tPunct && t.text == ":":
+		return r, false, p.fail(t, "errors.osm.colon_place", nil)
+	case t.kind == tComment && r.hasComment:
+		return r, false, p.fail(t, "errors.osm.two_comments", nil)
+	case r.hasComment && p.isWord(0, "open", "closed", "off", "unknown"):
+		return r, false, p.fail(t, "errors.osm.comment_before_state", map[string]any{"State": strings.ToLower(t.text)})
 	}
 	return r, false, p.expected(t, "errors.osm.what.after_selectors")
 }
@@ -423,7 +479,7 @@ func (p *parser) parseDates(r *osmRule) ([]sel, error) {
 		// dates; after two switches the two halves must both match, so
 		// Oct 27-30,Nov,Oct 05-22 never matches. Such lists are refused.
 		if len(g) > 0 && (g[len(g)-1].kind == selMonths) != (s.kind == selMonths) {
-			if g[len(g)-1].kind == selMonths && s.kind == selEaster {
+			if g[len(g)-1].kind == selMonths && (s.kind == selEaster || s.kind == selDateSpan && s.m1 == 0) {
 				return nil, p.fail(t, "errors.osm.easter_after_month", map[string]any{"Month": parts[0]})
 			}
 			if s.kind == selMonths && !strings.Contains(text, "-") && p.isWeekday(0) && p.isPunct(1, "[") {
@@ -439,6 +495,12 @@ func (p *parser) parseDates(r *osmRule) ([]sel, error) {
 			break
 		}
 		p.advance()
+	}
+	if n := len(g); n >= 2 && g[n-2].kind == selMonths && g[n-1].kind == selMonthDay && g[n-1].d1 == g[n-1].d2 && g[n-1].p == 0 &&
+		p.isPunct(0, ":") && p.at(1).kind == tNum {
+		// opening_hours.js reads "Feb,Nov 17: 10:00-12:00" as a list of
+		// months followed by a time "17: 10" and refuses it.
+		return nil, p.fail(p.peek(), "errors.osm.colon_month_date", map[string]any{"Date": parts[n-1], "Month": parts[n-2]})
 	}
 	r.text = append(r.text, strings.Join(parts, ","))
 	return g, nil
@@ -456,37 +518,35 @@ func (p *parser) parseDate() (sel, string, error) {
 			return sel{}, "", p.fail(yearTok, "errors.osm.year_easter", map[string]any{"Year": year, "Next": year + 1, "Later": year + 2})
 		}
 		p.advance()
-		s := sel{kind: selEaster}
-		text := "easter"
-		if p.isPunct(0, "+") || p.isPunct(0, "-") {
-			sign := 1
-			if p.next().text == "-" {
-				sign = -1
-			}
-			n := p.peek()
-			if n.kind != tNum {
-				return sel{}, "", p.expected(n, "errors.osm.what.days")
-			}
-			if sign*n.num < -80 || n.num > 200 {
-				return sel{}, "", p.fail(n, "errors.osm.easter_offset", map[string]any{"Offset": sign * n.num})
-			}
-			p.advance()
-			if !p.isWord(0, "day", "days") {
-				return sel{}, "", p.expected(p.peek(), "errors.osm.what.day_word")
-			}
-			p.advance()
-			s.d1 = sign * n.num
-			unit := "days"
-			if n.num == 1 {
-				unit = "day"
-			}
-			if sign < 0 {
-				text += fmt.Sprintf(" -%d %s", n.num, unit)
-			} else {
-				text += fmt.Sprintf(" +%d %s", n.num, unit)
-			}
+		off, offText, err := p.easterOffset()
+		if err != nil {
+			return sel{}, "", err
 		}
-		return s, text, nil
+		text := "easter" + offText
+		if !p.isPunct(0, "-") {
+			return sel{kind: selEaster, d1: off}, text, nil
+		}
+		// a range from Easter: easter-Apr 20, easter -2 days-easter +2 days
+		dash := p.next()
+		if p.isWord(0, "easter") {
+			p.advance()
+			off2, offText2, err := p.easterOffset()
+			if err != nil {
+				return sel{}, "", err
+			}
+			return sel{kind: selDateSpan, d1: off, d2: off2}, text + "-easter" + offText2, nil
+		}
+		m2t := p.peek()
+		m2 := monthIndex(m2t.text)
+		if m2t.kind != tWord || m2 < 0 {
+			return sel{}, "", p.expectedMsg(m2t, message.New("errors.osm.what.date_or_easter", map[string]any{"After": strconv.Quote(dash.text)}))
+		}
+		p.advance()
+		d2, err := p.monthDay(m2)
+		if err != nil {
+			return sel{}, "", err
+		}
+		return sel{kind: selDateSpan, d1: off, m2: m2, d2: d2}, text + fmt.Sprintf("-%s %02d", monthNames[m2-1], d2), nil
 	}
 	mt := p.peek()
 	m := monthIndex(mt.text)
@@ -494,7 +554,7 @@ func (p *parser) parseDate() (sel, string, error) {
 		return sel{}, "", p.expected(mt, "errors.osm.what.month")
 	}
 	p.advance()
-	if p.peek().kind != tNum || p.isPunct(1, ":") {
+	if !p.isNumber(0) {
 		if year != 0 {
 			return sel{}, "", p.expectedMsg(p.peek(), message.New("errors.osm.what.day_after", map[string]any{"Month": monthNames[m-1]}))
 		}
@@ -541,7 +601,20 @@ func (p *parser) parseDate() (sel, string, error) {
 			// opening_hours.js never matches "Feb DD-28" in common years, nor "Feb DD-29"
 			return sel{}, "", p.fail(t, "errors.osm.february", map[string]any{"From": fmt.Sprintf("%02d", d1), "To": fmt.Sprintf("%02d", d2)})
 		}
-		return sel{kind: selMonthDay, y1: year, m1: m, d1: d1, d2: d2}, text + fmt.Sprintf("-%02d", d2), nil
+		s := sel{kind: selMonthDay, y1: year, m1: m, d1: d1, d2: d2}
+		text += fmt.Sprintf("-%02d", d2)
+		if p.isPunct(0, "/") {
+			// every n-th day from the first: Jan 01-31/8 is Jan 01, 09, 17 and 25
+			p.advance()
+			n := p.peek()
+			if n.kind != tNum || n.num < 2 || n.num > 30 {
+				return sel{}, "", p.expected(n, "errors.osm.what.days_period")
+			}
+			p.advance()
+			s.p = n.num
+			text += fmt.Sprintf("/%d", n.num)
+		}
+		return s, text, nil
 	case year != 0:
 		if !isYear(t) {
 			return sel{}, "", p.fail(t, "errors.osm.year_both_ends", map[string]any{"Example": fmt.Sprintf("%d %s %02d-%d Jan 06", year, monthNames[m-1], d1, year+1)})
@@ -559,6 +632,13 @@ func (p *parser) parseDate() (sel, string, error) {
 		}
 		return sel{kind: selDateSpan, y1: year, m1: m, d1: d1, y2: t.num, m2: m2, d2: d2},
 			text + fmt.Sprintf("-%d %s %02d", t.num, monthNames[m2-1], d2), nil
+	case p.isWord(0, "easter"):
+		p.advance()
+		off, offText, err := p.easterOffset()
+		if err != nil {
+			return sel{}, "", err
+		}
+		return sel{kind: selDateSpan, m1: m, d1: d1, d2: off}, text + "-easter" + offText, nil
 	default:
 		m2 := monthIndex(t.text)
 		if t.kind != tWord || m2 < 0 {
@@ -575,6 +655,40 @@ func (p *parser) parseDate() (sel, string, error) {
 		return sel{kind: selDateSpan, m1: m, d1: d1, m2: m2, d2: d2},
 			text + fmt.Sprintf("-%s %02d", monthNames[m2-1], d2), nil
 	}
+}
+
+// easterOffset parses the offset after "easter", if any: "+1 day", "-2
+// days". It returns the offset in days and its normal form (" -2 days"),
+// both zero without one. A "-" followed by no number ends a range
+// ("easter-Apr 20") and is left alone.
+func (p *parser) easterOffset() (int, string, error) {
+	if !p.isPunct(0, "+") && !(p.isPunct(0, "-") && p.at(1).kind == tNum) {
+		return 0, "", nil
+	}
+	sign := 1
+	if p.next().text == "-" {
+		sign = -1
+	}
+	n := p.peek()
+	if n.kind != tNum {
+		return 0, "", p.expected(n, "errors.osm.what.days")
+	}
+	if sign*n.num < -80 || n.num > 200 {
+		return 0, "", p.fail(n, "errors.osm.easter_offset", map[string]any{"Offset": sign * n.num})
+	}
+	p.advance()
+	if !p.isWord(0, "day", "days") {
+		return 0, "", p.expected(p.peek(), "errors.osm.what.day_word")
+	}
+	p.advance()
+	unit := "days"
+	if n.num == 1 {
+		unit = "day"
+	}
+	if sign < 0 {
+		return -n.num, fmt.Sprintf(" -%d %s", n.num, unit), nil
+	}
+	return n.num, fmt.Sprintf(" +%d %s", n.num, unit), nil
 }
 
 func (p *parser) parseWeeks() ([]sel, string, error) {
@@ -614,10 +728,15 @@ func (p *parser) parseWeeks() ([]sel, string, error) {
 		}
 		g = append(g, s)
 		parts = append(parts, text)
-		if !p.isPunct(0, ",") || p.at(1).kind != tNum || p.isPunct(2, ":") {
+		switch {
+		case p.isPunct(0, ",") && p.isNumber(1):
+			p.advance()
+		case p.isPunct(0, ",") && p.isWord(1, "week") && p.at(2).kind == tNum:
+			p.advance() // "week 01,week 03" is "week 01,03"
+			p.advance()
+		default:
 			return g, "week " + strings.Join(parts, ","), nil
 		}
-		p.advance()
 	}
 }
 
@@ -768,8 +887,8 @@ func (p *parser) parseTimes() ([]span, string, error) {
 		}
 		spans = append(spans, span{from, to})
 		parts = append(parts, fmt.Sprintf("%02d:%02d-%02d:%02d", from/60, from%60, written/60, written%60))
-		if !p.isPunct(0, ",") || p.at(1).kind != tNum || !p.isPunct(2, ":") {
-			return spans, strings.Join(parts, ","), nil
+		if !p.isPunct(0, ",") || p.at(1).kind != tNum || p.isNumber(1) {
+			return spans, strings.Join(parts, ","), nil // "10:00-12:00, 2026: Sa" is an additional rule
 		}
 		p.advance()
 	}
