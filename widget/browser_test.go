@@ -717,7 +717,7 @@ func TestBrowserPage(t *testing.T) {
 		want              []string
 	}{
 		{"desk", bad, "en", []string{bad, "desk", "one of ind, municipality"}},
-		{"centre", "utrecht", "nl", []string{`"utrecht"`, "centre", "een van "+strings.Join(slices.Sorted(slices.Values(s.bundle.Centres)), ", ")}},
+		{"centre", "utrecht", "nl", []string{`"utrecht"`, "centre", "een van " + strings.Join(slices.Sorted(slices.Values(s.bundle.Centres)), ", ")}},
 		{"view", "calendar", "en", []string{`"calendar"`, "view"}},
 		{"lang", "de", "en", []string{`"de"`, "lang", "nl or en"}},
 		{"now", "tomorrow", "nl", []string{`"tomorrow"`, "now", "2026-12-22T10:00:00+01:00"}},
