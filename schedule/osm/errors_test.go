@@ -76,3 +76,23 @@ func TestErrorsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// The constructs of the specification that loket does not support are
+// refused with their own message, naming the construct, wherever they
+// stand.
+func TestUnsupportedConstructs(t *testing.T) {
+	for _, c := range []struct{ expr, want string }{
+		{"SH off", "column 1: school holidays (SH) are not supported"},
+		{"Mo-Fr 09:00-17:00; SH off", "column 20: school holidays (SH) are not supported"},
+		{"Mo 18:00+", `column 9: open end ("+") is not supported`},
+		{"sunrise-sunset", "column 1: sun times (sunrise) are not supported"},
+		{"Mo 09:00-sunset", "column 10: sun times (sunset) are not supported"},
+		{"Mo dusk-dawn", "column 4: sun times (dusk) are not supported"},
+		{"Mo 09:00-12:00,Dawn-22:00", "column 16: sun times (Dawn) are not supported"},
+	} {
+		_, err := osm.Parse(c.expr)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.expr, err, c.want)
+		}
+	}
+}

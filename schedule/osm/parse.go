@@ -111,8 +111,18 @@ func (p *parser) expected(t token, what string) error {
 	return p.expectedMsg(t, m(what))
 }
 
-// expectedMsg returns the syntax error at token t that what was expected.
+// expectedMsg returns the syntax error at token t that what was expected;
+// a construct of the specification that loket does not support (school
+// holidays, sun times) gets its own message wherever it stands.
 func (p *parser) expectedMsg(t token, what message.Message) error {
+	if t.kind == tWord {
+		switch strings.ToLower(t.text) {
+		case "sh":
+			return p.fail(t, "errors.osm.school_holidays", nil)
+		case "sunrise", "sunset", "dusk", "dawn":
+			return p.fail(t, "errors.osm.sun_times", map[string]any{"Word": t.text})
+		}
+	}
 	return p.fail(t, "errors.osm.expected", map[string]any{"What": what, "Found": p.found(t)})
 }
 

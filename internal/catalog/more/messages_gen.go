@@ -3,7 +3,7 @@
 package more
 
 // ids are the message ids, sorted; msgs[i] is ids[i] in Dutch and English.
-var ids = [776]string{
+var ids = [777]string{
 	"api.problem.at_bad",
 	"api.problem.date_alone",
 	"api.problem.date_bad",
@@ -543,6 +543,7 @@ var ids = [776]string{
 	"errors.osm.school_holidays",
 	"errors.osm.single_bar",
 	"errors.osm.start_too_late",
+	"errors.osm.sun_times",
 	"errors.osm.too_long",
 	"errors.osm.too_many_exceptions",
 	"errors.osm.too_many_recurrences",
@@ -782,7 +783,7 @@ var ids = [776]string{
 	"services.who.with_family",
 }
 
-var msgs = [776][2]form{
+var msgs = [777][2]form{
 	{{"", "De parameter at is {{.Value}}: verwacht een tijdstip volgens RFC 3339, zoals 2026-12-22T10:00:00+01:00."}, {"", "The parameter at is {{.Value}}: expected an RFC 3339 instant such as 2026-12-22T10:00:00+01:00."}},
 	{{"", "De parameter date hoort bij municipality: die zegt op welke dag de gemeente bediend wordt."}, {"", "The parameter date goes with municipality: it says on which day the municipality is served."}},
 	{{"", "De parameter {{.Parameter}} is {{.Value}}: verwacht een datum zoals 2026-12-22."}, {"", "The parameter {{.Parameter}} is {{.Value}}: expected a date such as 2026-12-22."}},
@@ -1319,9 +1320,10 @@ var msgs = [776][2]form{
 	{{"", "meer dan {{.Max}} keer vóór {{.Year}}: voeg UNTIL of COUNT toe"}, {"", "more than {{.Max}} occurrences before {{.Year}}: add UNTIL or COUNT"}},
 	{{"", "{{.Part}} staat er twee keer: geef elk deel één keer"}, {"", "{{.Part}} is given twice: give each part once"}},
 	{{"", "UNTIL {{.Until}} ligt vóór het begin {{.Start}}: de regel zou nooit voorkomen"}, {"", "UNTIL {{.Until}} is before the start {{.Start}}: the rule would never occur"}},
-	{{"", "schoolvakanties (SH) worden niet ondersteund"}, {"", "school holidays (SH) are not supported"}},
+	{{"", "schoolvakanties (SH) worden niet ondersteund (opening_hours.js kent er geen voor Nederland): noem de data, zoals Jul 18-Aug 30 off"}, {"", "school holidays (SH) are not supported (opening_hours.js has none for the Netherlands): name the dates, like Jul 18-Aug 30 off"}},
 	{{"", "één \"|\" gevonden: het scheidingsteken voor een terugvalregel is \"||\""}, {"", "found a single \"|\": the fallback separator is \"||\""}},
 	{{"", "een begintijd {{.Time}} is te laat: hoogstens {{.Max}}"}, {"", "a start time {{.Time}} is too late: at most {{.Max}}"}},
+	{{"", "zonnetijden ({{.Word}}) worden niet ondersteund: geef de tijd, zoals 07:30"}, {"", "sun times ({{.Word}}) are not supported: give the time, like 07:30"}},
 	{{"", "de expressie is {{.Length}} bytes lang: hoogstens {{.Max}} zijn toegestaan"}, {"", "the expression is {{.Length}} bytes long: at most {{.Max}} are accepted"}},
 	{{"", "{{.Count}} uitzonderingen: een rooster heeft er hoogstens {{.Max}}"}, {"", "{{.Count}} exceptions: a schedule takes at most {{.Max}}"}},
 	{{"", "{{.Count}} herhalingen: een rooster heeft er hoogstens {{.Max}}"}, {"", "{{.Count}} recurrences: a schedule takes at most {{.Max}}"}},
