@@ -11,14 +11,15 @@ import (
 	"github.com/expatcentre/loket/text"
 )
 
-// The binary form of a Program, version 1: the magic "LKTT", the version,
+// The binary form of a Program, version 2: the magic "LKTT", the version,
 // then the fields in the order of the Program type as varints and
 // length-prefixed strings (recurrences as the gaps between their days),
 // sealed with a checksum. It changes only with the version, and Unmarshal
-// refuses versions it does not know.
+// refuses versions it does not know. Version 2 gave SelNth a day offset
+// (D2) and SelPH one (D1), which a reader of version 1 would ignore.
 const (
 	magic   = "LKTT"
-	version = 1
+	version = 2
 	// maxText bounds a string of the binary form.
 	maxText = 1 << 16
 )

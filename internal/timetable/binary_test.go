@@ -19,6 +19,7 @@ func sample() Program {
 		Rules: []Rule{
 			{Groups: [][]Selector{{{Kind: SelWeekdays, Mask: 0b0111110}}}, Spans: []Span{{540, 1020}}, Kind: Open, Label: 1, Resets: true},
 			{Groups: [][]Selector{{{Kind: SelPH}}, {{Kind: SelYear, Y1: 2026, Y2: 2030, P: 2}}}, Spans: []Span{{0, 1440}}, Kind: Closed},
+			{Groups: [][]Selector{{{Kind: SelNth, D1: 6, P: -1, D2: 3}, {Kind: SelPH, D1: -1}}}, Spans: []Span{{600, 720}}, Kind: Open},
 		},
 		ClosureKinds: nil, ClosureIDs: []string{"carnival-monday"},
 		Exceptions:  []Exception{{From: civil.New(2026, 12, 24), To: civil.New(2026, 12, 25), Segs: []Seg{{0, Cell{Kind: Closed, Source: SourceException, Label: 2}}}}},
@@ -65,7 +66,7 @@ func FuzzUnmarshal(f *testing.F) {
 	p := sample()
 	good, _ := p.MarshalBinary()
 	f.Add(good[:len(good)-8])
-	f.Add([]byte("LKTT\x01"))
+	f.Add([]byte("LKTT\x02"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		// A program within New's limits answers in well under a second;
 		// ten would be a loop that should not be there.

@@ -135,9 +135,9 @@ func (s Selector) ok() bool {
 	case SelEaster:
 		return -400 <= s.D1 && s.D1 <= 400
 	case SelNth:
-		return 0 <= s.D1 && s.D1 <= 6 && s.P != 0 && -5 <= s.P && s.P <= 5
+		return 0 <= s.D1 && s.D1 <= 6 && s.P != 0 && -5 <= s.P && s.P <= 5 && -6 <= s.D2 && s.D2 <= 6
 	case SelPH:
-		return true
+		return -1 <= s.D1 && s.D1 <= 1
 	}
 	return false
 }

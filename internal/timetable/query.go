@@ -252,12 +252,16 @@ func (t *Timetable) stateOf(c Cell, d civil.Date) State {
 		st.Comment, st.Reason = l.Comment, l.Reason
 	}
 	if c.Holiday {
+		// A PH rule names the holiday of its day, or of the day before
+		// when it runs past midnight; PH +1 day the holiday of the day
+		// before, PH -1 day that of the day after.
+		h := d - civil.Date(c.HolidayOffset)
 		if c.Source == SourceHoliday {
 			st.Holiday, _ = t.closureOn(d)
-		} else if h, ok := t.cal.PublicOn(d); ok {
-			st.Holiday = h
+		} else if hd, ok := t.cal.PublicOn(h); ok {
+			st.Holiday = hd
 		} else {
-			st.Holiday, _ = t.cal.PublicOn(d - 1) // a PH rule running past midnight
+			st.Holiday, _ = t.cal.PublicOn(h - 1) // a PH rule running past midnight
 		}
 	}
 	return st

@@ -155,8 +155,8 @@ const (
 	SelEaster                  // Easter Sunday + D1 days
 	SelWeek                    // ISO weeks Y1..Y2 every P weeks
 	SelWeekdays                // Mask of weekdays, bit 0 = Sunday
-	SelNth                     // weekday D1, P-th of the month; negative counts from the end
-	SelPH                      // a public holiday of the schedule's calendar
+	SelNth                     // weekday D1, P-th of the month; negative counts from the end; moved by D2 days (see nthMoved)
+	SelPH                      // a public holiday of the schedule's calendar, moved by D1 days (-1, 0 or 1)
 	numSelKinds
 )
 
@@ -182,8 +182,11 @@ type Label struct {
 type Cell struct {
 	Kind    Kind
 	Source  Source
-	Holiday bool   // decided by a holiday: a PH rule or a holiday closure
-	Label   uint16 // index into Program.Labels
+	Holiday bool // decided by a holiday: a PH rule or a holiday closure
+	// HolidayOffset is the day offset of the PH selector through which a
+	// rule decided (PH +1 day: 1, so the holiday is the day before).
+	HolidayOffset int8
+	Label         uint16 // index into Program.Labels
 }
 
 // Seg is a Cell from minute Start to the start of the next Seg (or 24:00).
@@ -224,6 +227,7 @@ type Timetable struct {
 	loc        *time.Location
 	cal        holiday.Calendar
 	hasWrapped bool
+	phNear     bool // a PH selector with a day offset asks about the days around
 	first, end int64 // the instants of Bounds
 	blocks     [numBlocks]atomic.Pointer[block]
 }
@@ -249,6 +253,11 @@ func New(p Program, loc *time.Location) (*Timetable, error) {
 	t := &Timetable{p: p, loc: loc, cal: cal}
 	for i := range p.Rules {
 		t.hasWrapped = t.hasWrapped || p.Rules[i].Wrapped
+		for _, g := range p.Rules[i].Groups {
+			for _, s := range g {
+				t.phNear = t.phNear || s.Kind == SelPH && s.D1 != 0
+			}
+		}
 	}
 	t.first = FirstDay.Midnight(loc).Unix()
 	t.end = (LastDay + 1).Midnight(loc).Unix()
