@@ -227,7 +227,7 @@ type Timetable struct {
 	loc        *time.Location
 	cal        holiday.Calendar
 	hasWrapped bool
-	phNear     bool // a PH selector with a day offset asks about the days around
+	phNear     bool  // a PH selector with a day offset asks about the days around
 	first, end int64 // the instants of Bounds
 	blocks     [numBlocks]atomic.Pointer[block]
 }
