@@ -120,21 +120,25 @@ func nthTarget(y, m, w, n int) civil.Date {
 }
 
 // nthMoved reports whether day di is the n-th weekday w of a month moved
-// by a days (a != 0: Sa[-1] +3 days), as opening_hours.js 3.15.0 decides
-// it. That is the plain meaning (a day is matched when some month's n-th
-// weekday w, moved by a, falls on it) except where opening_hours.js
-// computes the neighbouring month's target without asking whether that
-// month has such a weekday:
+// by a days (a != 0, |a| <= 6: Sa[-1] +3 days), as opening_hours.js 3.15.0
+// decides it. The plain reading matches a day when some month's n-th
+// weekday w, moved by a, falls on it. opening_hours.js asks only this
+// month's target (nthTarget, which for a weekday the month has too few of
+// lies outside it) and the neighbouring month's, and differs from the
+// plain reading in these cases (TestOSMDayOffsetsEveryDay holds every n
+// and a to it, day by day):
 //
-//   - with a > 0 the target of the month before is asked even when that
-//     month has no n-th weekday w and it falls in this month (Su[5] +1 day
-//     matches the Monday after the first Sunday of a month with five
-//     Sundays that follows one with four), and a negative n that this
-//     month lacks matches where it is moved into the month (its target is
-//     then the day four weeks before the month's last w);
-//   - with a < 0 a day matches only in a month that has its own n-th
-//     weekday w; the next month's target is asked then, again without
-//     asking whether the next month has it.
+//   - a > 0: nothing matches in a month whose target lies after it (no
+//     fifth Sunday), not even the previous month's moved target; the
+//     previous month's target is taken as computed, so where that month
+//     lacks the weekday it lies in this month (Su[5] +1 day matches the
+//     Monday after the first Sunday of a month with five Sundays that
+//     follows one with four); and a target before the month (Su[-5] in a
+//     month with four Sundays) matches where it is moved into the month.
+//   - a < 0: nothing matches in a month whose target lies outside it, not
+//     even the next month's moved target; the next month's target is
+//     taken as computed (Su[-5] of a month with four Sundays lies at the
+//     end of the month before it).
 func nthMoved(di *dayInfo, w, n, a int) bool {
 	start := civil.New(di.year, time.Month(di.month), 1)
 	next := start + civil.Date(di.daysInMonth)

@@ -18,6 +18,9 @@
 // specification's constructs that a desk can use, and refuses a few that
 // opening_hours.js reads against their plain meaning, with an explanation
 // (a list of dates, then months, then dates again; "Feb 20-28"; a single
-// year before "easter"). An expression has at most [MaxExpressionLength]
+// year before "easter"; a weekday after "PH +1 day" in a list). Day
+// offsets on the n-th weekday of a month ("Sa[-1] +3 days") follow
+// opening_hours.js where it reads them otherwise than plainly (see the
+// README). An expression has at most [MaxExpressionLength]
 // bytes and [MaxRules] rules.
 package osm
