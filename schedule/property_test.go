@@ -78,6 +78,7 @@ func FuzzParseOSM(f *testing.F) {
 		"Mo-Fr 22:00-02:00, Sa 10:00-26:00 open \"x\" || unknown",
 		"2025-2027/2 Dec 24-Jan 06,easter -2 days week 01-53/2 Mo[1,-1],We[2-3] 24/7",
 		"2026 Dec 24-2027 Jan 06 off", "Mo 9h", "\"", "||", "24/7", "week", "Su[-5]",
+		"Aug Su[-1] -1 day 10:00-18:00; Sa[1,-1] +3 days,PH -1 day", "PH +1 day off", "Su[5] +", "PH -1",
 	} {
 		f.Add(seed)
 	}
