@@ -59,7 +59,7 @@ var osmOffsetConstructs = []struct {
 	{"an n-th weekday moved back", regexp.MustCompile(`\] -[1-6] days?\b`)},
 	{"a last weekday moved", regexp.MustCompile(`\[-[12]\] [+-][1-6] days?\b`)},
 	{"n-th weekdays listed, moved", regexp.MustCompile(`\[[1-5][,-][1-5]\] [+-][1-6] days?\b`)},
-	{"an n-th weekday moved after months or dates", regexp.MustCompile(`\b([A-Z][a-z]{2}|[0-9]{2}) [A-Z][a-z]\[-?[1-5]\] [+-][1-6] days?\b`)},
+	{"an n-th weekday moved after months or dates", regexp.MustCompile(`\b([A-Z][a-z]{2}|[0-9]{2}) ([A-Z][a-z][-A-Za-z]*,)*[A-Z][a-z]\[-?[1-5]\] [+-][1-6] days?\b`)},
 	{"a moved n-th weekday with times", regexp.MustCompile(`\] [+-][1-6] days? [0-9]{2}:`)},
 	{"PH +1 day", regexp.MustCompile(`\bPH \+1 day\b`)},
 	{"PH -1 day", regexp.MustCompile(`\bPH -1 day\b`)},
