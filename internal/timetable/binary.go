@@ -133,7 +133,7 @@ func writeSpans(w *wire.Writer, spans []Span) {
 
 func writeCell(w *wire.Writer, c Cell) {
 	b := byte(c.Kind) | byte(c.Source)<<2
-	if c.Holiday {
+	if c.Holiday != NoHoliday { // HolidayOnDay: cells of exceptions and recurrences have no other (see cellOK)
 		b |= 1 << 5
 	}
 	w.Byte(b)
@@ -267,7 +267,7 @@ func readCell(r *wire.Reader) Cell {
 	if b>>6 != 0 {
 		r.Fail("bad cell")
 	}
-	return Cell{Kind: Kind(b & 3), Source: Source(b >> 2 & 7), Holiday: b&(1<<5) != 0, Label: uint16(r.UintMax(math.MaxUint16))}
+	return Cell{Kind: Kind(b & 3), Source: Source(b >> 2 & 7), Holiday: HolidayRef(b >> 5 & 1), Label: uint16(r.UintMax(math.MaxUint16))}
 }
 
 // versionError is the error of Unmarshal for an unknown version.

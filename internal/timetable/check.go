@@ -103,7 +103,7 @@ func (p *Program) check() error {
 func spanOK(sp Span) bool { return 0 <= sp.From && sp.From <= sp.To && sp.To <= MinutesPerDay }
 
 func (p *Program) cellOK(c Cell) bool {
-	return c.Kind <= Unknown && c.Source <= SourceOutOfRange && int(c.Label) < len(p.Labels)
+	return c.Kind <= Unknown && c.Source <= SourceOutOfRange && c.Holiday <= HolidayOnDay && int(c.Label) < len(p.Labels)
 }
 
 // segsOK reports whether segs describe a day: from minute 0, in order.

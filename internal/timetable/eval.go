@@ -164,9 +164,9 @@ func nthMoved(di *dayInfo, w, n, a int) bool {
 }
 
 // matches reports whether every group of the rule has a matching selector,
-// and whether the rule matched through a public-holiday selector, with the
-// day offset of the last one that matched (PH +1 day: 1).
-func (r *Rule) matches(di *dayInfo) (ok, viaPH bool, phOffset int8) {
+// and whether the rule matched through a public-holiday selector: through
+// the last one that matched, whose holiday names the day.
+func (r *Rule) matches(di *dayInfo) (ok bool, ph HolidayRef) {
 	for _, g := range r.Groups {
 		hit := false
 		for i := range g {
@@ -176,15 +176,15 @@ func (r *Rule) matches(di *dayInfo) (ok, viaPH bool, phOffset int8) {
 			if g[i].matches(di) {
 				hit = true
 				if g[i].Kind == SelPH {
-					viaPH, phOffset = true, int8(g[i].D1)
+					ph = holidayRef(g[i].D1)
 				}
 			}
 		}
 		if !hit {
-			return false, false, 0
+			return false, NoHoliday
 		}
 	}
-	return true, viaPH, phOffset
+	return true, ph
 }
 
 // weeklyDay evaluates the opening_hours rules for a day, with the result
@@ -204,26 +204,23 @@ func (r *Rule) matches(di *dayInfo) (ok, viaPH bool, phOffset int8) {
 func (t *Timetable) weeklyDay(today, yesterday *dayInfo) []Seg {
 	var matchBuf [2 * MaxRules]uint16
 	matching := matchBuf[:0]
-	var phBuf [2 * MaxRules]bool
+	var phBuf [2 * MaxRules]HolidayRef
 	viaPH := phBuf[:0]
-	var phOffBuf [2 * MaxRules]int8
-	phOff := phOffBuf[:0]
 	for i := range t.p.Rules {
 		r := &t.p.Rules[i]
 		di := today
 		if r.Wrapped {
 			di = yesterday
 		}
-		ok, ph, off := r.matches(di)
+		ok, ph := r.matches(di)
 		if !ok {
 			continue
 		}
 		if r.Resets {
-			matching, viaPH, phOff = matching[:0], viaPH[:0], phOff[:0]
+			matching, viaPH = matching[:0], viaPH[:0]
 		}
 		matching = append(matching, uint16(i))
 		viaPH = append(viaPH, ph)
-		phOff = append(phOff, off)
 	}
 	if len(matching) == 0 {
 		return closedDay
@@ -253,7 +250,7 @@ func (t *Timetable) weeklyDay(today, yesterday *dayInfo) []Seg {
 	var normal, fallback, fallbackOpen ruleSet
 	cellOf := func(k int) Cell {
 		r := &t.p.Rules[matching[k]]
-		return Cell{Kind: r.Kind, Source: SourceRule, Holiday: viaPH[k], HolidayOffset: phOff[k], Label: r.Label}
+		return Cell{Kind: r.Kind, Source: SourceRule, Holiday: viaPH[k], Label: r.Label}
 	}
 	segs := make([]Seg, 0, 4)
 	add := func(minute int, c Cell) {
@@ -427,7 +424,7 @@ func (t *Timetable) evalDay(ld int64) []Seg {
 		return ex.Segs
 	}
 	if _, closed := t.closureOn(d); closed {
-		return []Seg{{0, Cell{Kind: Closed, Source: SourceHoliday, Holiday: true}}}
+		return []Seg{{0, Cell{Kind: Closed, Source: SourceHoliday, Holiday: HolidayOnDay}}}
 	}
 	today := newDayInfo(d, t.cal, t.phNear)
 	var segs []Seg

@@ -253,11 +253,17 @@ func (t *Timetable) stateOf(c Cell, d civil.Date) State {
 		l := t.label(c.Label)
 		st.Comment, st.Reason = l.Comment, l.Reason
 	}
-	if c.Holiday {
+	if c.Holiday != NoHoliday {
 		// A PH rule names the holiday of its day, or of the day before
 		// when it runs past midnight; PH +1 day the holiday of the day
 		// before, PH -1 day that of the day after.
-		h := d - civil.Date(c.HolidayOffset)
+		h := d
+		switch c.Holiday {
+		case HolidayBefore:
+			h--
+		case HolidayAfter:
+			h++
+		}
 		if c.Source == SourceHoliday {
 			st.Holiday, _ = t.closureOn(d)
 		} else if hd, ok := t.cal.PublicOn(h); ok {
@@ -432,8 +438,8 @@ func hashSegs(segs []Seg) uint64 {
 			h ^= v
 			h *= 1099511628211
 		}
-		if sg.Cell.Holiday {
-			h ^= 1
+		if sg.Cell.Holiday != NoHoliday {
+			h ^= uint64(sg.Cell.Holiday)
 			h *= 1099511628211
 		}
 	}

@@ -182,11 +182,38 @@ type Label struct {
 type Cell struct {
 	Kind    Kind
 	Source  Source
-	Holiday bool // decided by a holiday: a PH rule or a holiday closure
-	// HolidayOffset is the day offset of the PH selector through which a
-	// rule decided (PH +1 day: 1, so the holiday is the day before).
-	HolidayOffset int8
-	Label         uint16 // index into Program.Labels
+	Holiday HolidayRef // whether a holiday decided: a PH rule or a holiday closure
+	Label   uint16     // index into Program.Labels
+}
+
+// HolidayRef says whether a holiday decided a cell and on which day the
+// holiday falls. It is a byte rather than a bool and an offset so that a
+// Cell stays four small fields, as cheap to return as before.
+type HolidayRef uint8
+
+const (
+	// NoHoliday: no holiday decided the cell.
+	NoHoliday HolidayRef = iota
+	// HolidayOnDay: a holiday of the cell's day (a holiday closure, or a
+	// rule through PH), or of the day before for the part after midnight
+	// of a PH rule that runs past it.
+	HolidayOnDay
+	// HolidayBefore: a rule through PH +1 day, the day after a holiday.
+	HolidayBefore
+	// HolidayAfter: a rule through PH -1 day, the day before a holiday.
+	HolidayAfter
+)
+
+// holidayRef is the HolidayRef of a match through a PH selector moved by
+// offset days.
+func holidayRef(offset int32) HolidayRef {
+	switch {
+	case offset > 0:
+		return HolidayBefore
+	case offset < 0:
+		return HolidayAfter
+	}
+	return HolidayOnDay
 }
 
 // Seg is a Cell from minute Start to the start of the next Seg (or 24:00).
