@@ -145,7 +145,7 @@ func (g *osmGen) rule(additional bool) osmGenRule {
 // phRule returns a rule whose only selector is PH: PH off, PH 10:00-12:00,
 // PH 09:00-12:00,14:00-17:00 open "by appointment", PH unknown.
 func (g *osmGen) phRule() osmGenRule {
-	r := osmGenRule{parts: []string{"PH"}}
+	r := osmGenRule{parts: []string{"PH" + g.phOffset()}}
 	hasTime := g.chance(0.5)
 	if hasTime {
 		r.parts = append(r.parts, g.times())
@@ -324,12 +324,12 @@ func (g *osmGen) weekdays(afterMonth bool) string {
 		case k < 4 || afterMonth && constrained:
 			items[i] = osmWeekdays[d]
 		default:
-			items[i] = osmWeekdays[d] + "[" + g.nth(afterMonth) + "]"
+			items[i] = osmWeekdays[d] + "[" + g.nth(afterMonth) + "]" + g.nthOffset()
 			constrained = true
 		}
 	}
 	if g.ph && g.chance(0.3) {
-		items = slices.Insert(items, g.r.IntN(len(items)+1), "PH")
+		items = g.insertPH(items)
 	}
 	return strings.Join(items, ",")
 }
@@ -477,7 +477,7 @@ func TestGeneratorConstructsInEveryBudget(t *testing.T) {
 	}
 	exprs := append(ohGenerate(ohGenSeed, plain, false), ohGenerate(ohGenSeed, ph, true)...)
 	var counts []string
-	for _, c := range append(osmConstructs[:len(osmConstructs):len(osmConstructs)], osmSyntaxConstructs...) {
+	for _, c := range slices.Concat(osmConstructs, osmSyntaxConstructs, osmOffsetConstructs) {
 		n := 0
 		for _, e := range exprs {
 			if c.re.MatchString(e) {

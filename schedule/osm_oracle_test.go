@@ -531,6 +531,7 @@ func ohDifferential(t *testing.T, mode ohMode) {
 			continue
 		}
 		wrap := ohHasWrap(ep.expr)
+		near := ohHasPHOffset(ep.expr)
 		for j, p := range ep.probes {
 			tl.probes++
 			o := ours[i].probes[j]
@@ -542,7 +543,7 @@ func ohDifferential(t *testing.T, mode ohMode) {
 			}
 			var ex ohPHExclusion
 			if hol != nil {
-				ex = hol.exclusion(p, o, wrap, horizon)
+				ex = hol.exclusion(p, o, wrap, near, horizon)
 				if ex.state || ex.next {
 					tl.phExcluded++
 				} else {

@@ -162,11 +162,12 @@ func (h *ohHolidays) describeDiffs(from, to date.Date) string {
 }
 
 // probeDays returns the days in [from, to) that are a public holiday of either
-// calendar or follow one, in order.
+// calendar, follow one or precede one (PH -1 day), in order.
 func (h *ohHolidays) probeDays(from, to date.Date) []date.Date {
 	var days []date.Date
 	for d := from; d < to; d++ {
-		if i := h.index(d); h.ours[i] != "" || h.theirs[i] != "" || h.ours[i-1] != "" || h.theirs[i-1] != "" {
+		if i := h.index(d); h.ours[i] != "" || h.theirs[i] != "" || h.ours[i-1] != "" || h.theirs[i-1] != "" ||
+			h.ours[i+1] != "" || h.theirs[i+1] != "" {
 			days = append(days, d)
 		}
 	}
@@ -175,11 +176,18 @@ func (h *ohHolidays) probeDays(from, to date.Date) []date.Date {
 
 // theirName reports whether comment is the name that opening_hours.js gives
 // the public holiday on the local date of ms or, with spans past midnight
-// (wrap), on the day before.
+// (wrap), on the day before; or, for PH +1 day and PH -1 day, "Day after "
+// or "Day before " and the name of the holiday a day before or after
+// those.
 func (h *ohHolidays) theirName(ms int64, wrap bool, comment string) bool {
 	d := ohDate(ms)
 	if comment == "" {
 		return false
+	}
+	if name, ok := strings.CutPrefix(comment, "Day after "); ok {
+		comment, d = name, d-1
+	} else if name, ok := strings.CutPrefix(comment, "Day before "); ok {
+		comment, d = name, d+1
 	}
 	return h.theirs[h.index(d)] == comment || wrap && h.theirs[h.index(d-1)] == comment
 }
@@ -189,7 +197,8 @@ func (h *ohHolidays) theirName(ms int64, wrap bool, comment string) bool {
 type ohPHExclusion struct {
 	// state: they differ on the probe's local date or, when the expression
 	// has a span past midnight (which spills the day before into the
-	// probe's date), on the date before. Nothing at the probe is compared.
+	// probe's date), on the date before; with PH +1 day or PH -1 day (near),
+	// on a day next to those too. Nothing at the probe is compared.
 	state bool
 	// next: they differ on a day from there to the day after the later of
 	// the two next changes (the horizon when either has none). The state is
@@ -198,21 +207,24 @@ type ohPHExclusion struct {
 	detail string // the first such day
 }
 
-func (h *ohHolidays) exclusion(p ohProbe, o ohOurs, wrap bool, horizon int64) ohPHExclusion {
+func (h *ohHolidays) exclusion(p ohProbe, o ohOurs, wrap, near bool, horizon int64) ohPHExclusion {
 	day := ohDate(p.at)
-	from := day
+	from, to := day, day
 	if wrap {
 		from--
+	}
+	if near {
+		from, to = from-1, to+1
 	}
 	end := p.at + horizon
 	if o.found && p.js.Next != nil {
 		end = max(o.next, *p.js.Next)
 	}
 	var ex ohPHExclusion
-	if d, ok := h.firstDiff(from, day); ok {
+	if d, ok := h.firstDiff(from, to); ok {
 		ex.state = true
 		ex.detail = "the calendars differ on " + h.describe(d)
-	} else if d, ok := h.firstDiff(from, ohDate(end)+1); ok {
+	} else if d, ok := h.firstDiff(from, ohDate(end)+1+(to-day)); ok {
 		ex.next = true
 		ex.detail = "the calendars differ before the next change, on " + h.describe(d)
 	}

@@ -80,6 +80,7 @@ func FuzzParseOSM(f *testing.F) {
 		"2026 Dec 24-2027 Jan 06 off", "Mo 9h", "\"", "||", "24/7", "week", "Su[-5]",
 		"Apr-Oct: Mo-Fr 09:00-17:00", "Dec 24,Jan 02:18:00-22:00", "week 01,week 03: We \"Call us\" 10:00-16:00",
 		"Jan 01-31/8,Jan 31-Feb 01,Aug", "Apr 05-easter -1 day,easter -2 days-easter +2 days,easter-Apr 20 unknown \"Maybe\"",
+		"Aug Su[-1] -1 day 10:00-18:00; Sa[1,-1] +3 days,PH -1 day", "PH +1 day off", "Su[5] +", "PH -1",
 	} {
 		f.Add(seed)
 	}

@@ -59,7 +59,9 @@ type State struct {
 	// Reason is the reason given with an exception or recurrence.
 	Reason Text
 	// Holiday is set (non-empty ID) when a holiday decided the state: a
-	// holiday closure, or an opening_hours rule that matched through PH.
+	// holiday closure, or an opening_hours rule that matched through PH;
+	// through PH +1 day the holiday of the day before, through PH -1 day
+	// that of the day after (its Date tells).
 	Holiday holidays.Holiday
 }
 

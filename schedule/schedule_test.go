@@ -191,7 +191,8 @@ func TestStringRoundTrip(t *testing.T) {
 	from := time.Date(2026, 1, 1, 0, 0, 0, 0, loc)
 	to := time.Date(2027, 1, 1, 0, 0, 0, 0, loc)
 	cases := loadCases(t)
-	exprs := []string{"mo-fr 9:00-17:00; sa 10:00-26:00 OPEN \"x\"", "dec 24-jan 06 Off", "week 1-53/2 Mo 09:00-10:00"}
+	exprs := []string{"mo-fr 9:00-17:00; sa 10:00-26:00 OPEN \"x\"", "dec 24-jan 06 Off", "week 1-53/2 Mo 09:00-10:00",
+		"sa[-1]+1 days,su[2] -3 DAY 10:00-12:00; ph -1 DAYS off"}
 	for _, c := range cases.Intervals {
 		exprs = append(exprs, c.Expr)
 	}

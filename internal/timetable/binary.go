@@ -16,8 +16,9 @@ import (
 // length-prefixed strings (recurrences as the gaps between their days),
 // sealed with a checksum. It changes only with the version, and Unmarshal
 // refuses versions it does not know. Version 2 added the period of a
-// SelMonthDay (Jan 01-31/8) and the Easter ends of a SelDateSpan, which
-// a reader of version 1 would misread.
+// SelMonthDay (Jan 01-31/8), the Easter ends of a SelDateSpan and the day
+// offsets of SelNth (D2) and SelPH (D1), which a reader of version 1
+// would misread or ignore.
 const (
 	magic   = "LKTT"
 	version = 2
@@ -134,7 +135,7 @@ func writeSpans(w *wire.Writer, spans []Span) {
 
 func writeCell(w *wire.Writer, c Cell) {
 	b := byte(c.Kind) | byte(c.Source)<<2
-	if c.Holiday {
+	if c.Holiday != NoHoliday { // HolidayOnDay: cells of exceptions and recurrences have no other (see cellOK)
 		b |= 1 << 5
 	}
 	w.Byte(b)
@@ -268,7 +269,7 @@ func readCell(r *wire.Reader) Cell {
 	if b>>6 != 0 {
 		r.Fail("bad cell")
 	}
-	return Cell{Kind: Kind(b & 3), Source: Source(b >> 2 & 7), Holiday: b&(1<<5) != 0, Label: uint16(r.UintMax(math.MaxUint16))}
+	return Cell{Kind: Kind(b & 3), Source: Source(b >> 2 & 7), Holiday: HolidayRef(b >> 5 & 1), Label: uint16(r.UintMax(math.MaxUint16))}
 }
 
 // versionError is the error of Unmarshal for an unknown version.

@@ -22,6 +22,7 @@ func sample() Program {
 			// Jan 01-31/8,Apr 05-easter -1 day,easter-Apr 20,easter -2 days-easter +2 days
 			{Groups: [][]Selector{{{Kind: SelMonthDay, M1: 1, D1: 1, D2: 31, P: 8}, {Kind: SelDateSpan, M1: 4, D1: 5, D2: -1},
 				{Kind: SelDateSpan, M2: 4, D2: 20}, {Kind: SelDateSpan, D1: -2, D2: 2}}}, Spans: []Span{{600, 720}}, Kind: Open},
+			{Groups: [][]Selector{{{Kind: SelNth, D1: 6, P: -1, D2: 3}, {Kind: SelPH, D1: -1}}}, Spans: []Span{{600, 720}}, Kind: Open},
 		},
 		ClosureKinds: nil, ClosureIDs: []string{"carnival-monday"},
 		Exceptions:  []Exception{{From: civil.New(2026, 12, 24), To: civil.New(2026, 12, 25), Segs: []Seg{{0, Cell{Kind: Closed, Source: SourceException, Label: 2}}}}},

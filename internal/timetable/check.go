@@ -112,7 +112,7 @@ func easterEndOK(m, d int32) bool {
 func spanOK(sp Span) bool { return 0 <= sp.From && sp.From <= sp.To && sp.To <= MinutesPerDay }
 
 func (p *Program) cellOK(c Cell) bool {
-	return c.Kind <= Unknown && c.Source <= SourceOutOfRange && int(c.Label) < len(p.Labels)
+	return c.Kind <= Unknown && c.Source <= SourceOutOfRange && c.Holiday <= HolidayOnDay && int(c.Label) < len(p.Labels)
 }
 
 // segsOK reports whether segs describe a day: from minute 0, in order.
@@ -150,9 +150,9 @@ func (s Selector) ok() bool {
 	case SelEaster:
 		return -400 <= s.D1 && s.D1 <= 400
 	case SelNth:
-		return 0 <= s.D1 && s.D1 <= 6 && s.P != 0 && -5 <= s.P && s.P <= 5
+		return 0 <= s.D1 && s.D1 <= 6 && s.P != 0 && -5 <= s.P && s.P <= 5 && -6 <= s.D2 && s.D2 <= 6
 	case SelPH:
-		return true
+		return -1 <= s.D1 && s.D1 <= 1
 	}
 	return false
 }

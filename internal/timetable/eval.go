@@ -17,13 +17,18 @@ type dayInfo struct {
 	isoWeek          int
 	easter           civil.Date
 	publicHoliday    bool
+	// phBefore and phAfter: the day before and the day after are public
+	// holidays; asked only by PH with a day offset (near set).
+	phBefore, phAfter bool
 }
 
-func newDayInfo(d civil.Date, cal holiday.Calendar) dayInfo {
+// newDayInfo returns what the selectors ask about d; near asks about the
+// days before and after d too.
+func newDayInfo(d civil.Date, cal holiday.Calendar, near bool) dayInfo {
 	y, m, dom := d.Date()
 	_, w := d.ISOWeek()
 	_, ph := cal.PublicOn(d)
-	return dayInfo{
+	di := dayInfo{
 		d: d, year: y, month: int(m), dom: dom,
 		daysInMonth:   civil.DaysIn(y, m),
 		weekday:       int(d.Weekday()),
@@ -31,6 +36,11 @@ func newDayInfo(d civil.Date, cal holiday.Calendar) dayInfo {
 		easter:        civil.Easter(y),
 		publicHoliday: ph,
 	}
+	if near {
+		_, di.phBefore = cal.PublicOn(d - 1)
+		_, di.phAfter = cal.PublicOn(d + 1)
+	}
+	return di
 }
 
 // ymd returns the date of year y, month m, day dd, normalizing overflowing
@@ -87,6 +97,9 @@ func (s *Selector) matches(di *dayInfo) bool {
 	case SelWeekdays:
 		return s.Mask&(1<<di.weekday) != 0
 	case SelNth:
+		if d2 != 0 {
+			return nthMoved(di, d1, p, d2)
+		}
 		if di.weekday != d1 {
 			return false
 		}
@@ -95,29 +108,96 @@ func (s *Selector) matches(di *dayInfo) bool {
 		}
 		return (di.daysInMonth-di.dom)/7 == -p-1
 	case SelPH:
+		switch {
+		case d1 > 0:
+			return di.phBefore
+		case d1 < 0:
+			return di.phAfter
+		}
 		return di.publicHoliday
 	}
 	return false
 }
 
+// nthTarget returns the n-th weekday w of month m of year y (m may run
+// outside 1..12), counted from the end when n is negative, where
+// opening_hours.js puts it: a weekday that the month has too few of
+// falls in the month after it (n > 0) or before it (n < 0).
+func nthTarget(y, m, w, n int) civil.Date {
+	first := civil.New(y, time.Month(m), 1)
+	if n < 0 {
+		first = civil.New(y, time.Month(m+1), 1)
+		n++ // the last is the first of the next month minus a week
+	}
+	return first + civil.Date((w-int(first.Weekday())+7)%7+7*(n-1))
+}
+
+// nthMoved reports whether day di is the n-th weekday w of a month moved
+// by a days (a != 0, |a| <= 6: Sa[-1] +3 days), as opening_hours.js 3.15.0
+// decides it. The plain reading matches a day when some month's n-th
+// weekday w, moved by a, falls on it. opening_hours.js asks only this
+// month's target (nthTarget, which for a weekday the month has too few of
+// lies outside it) and the neighbouring month's, and differs from the
+// plain reading in these cases (TestOSMDayOffsetsEveryDay holds every n
+// and a to it, day by day):
+//
+//   - a > 0: nothing matches in a month whose target lies after it (no
+//     fifth Sunday), not even the previous month's moved target; the
+//     previous month's target is taken as computed, so where that month
+//     lacks the weekday it lies in this month (Su[5] +1 day matches the
+//     Monday after the first Sunday of a month with five Sundays that
+//     follows one with four); and a target before the month (Su[-5] in a
+//     month with four Sundays) matches where it is moved into the month.
+//   - a < 0: nothing matches in a month whose target lies outside it, not
+//     even the next month's moved target; the next month's target is
+//     taken as computed (Su[-5] of a month with four Sundays lies at the
+//     end of the month before it).
+func nthMoved(di *dayInfo, w, n, a int) bool {
+	start := civil.New(di.year, time.Month(di.month), 1)
+	next := start + civil.Date(di.daysInMonth)
+	t := nthTarget(di.year, di.month, w, n)
+	moved := t + civil.Date(a)
+	if a > 0 {
+		if moved < start || t >= next {
+			return false
+		}
+		return di.d == nthTarget(di.year, di.month-1, w, n)+civil.Date(a) || di.d == moved
+	}
+	if t < start || t >= next {
+		return false
+	}
+	fromNext := nthTarget(di.year, di.month+1, w, n) + civil.Date(a)
+	switch {
+	case moved < start: // moved out of the month: only the next month's target can match
+		return fromNext < next && di.d == fromNext
+	case fromNext < next:
+		return di.d == moved || di.d == fromNext
+	}
+	return di.d == moved
+}
+
 // matches reports whether every group of the rule has a matching selector,
-// and whether the rule matched through a public-holiday selector.
-func (r *Rule) matches(di *dayInfo) (ok, viaPH bool) {
+// and whether the rule matched through a public-holiday selector: through
+// the last one that matched, whose holiday names the day.
+func (r *Rule) matches(di *dayInfo) (ok bool, ph HolidayRef) {
 	for _, g := range r.Groups {
 		hit := false
 		for i := range g {
 			// Every selector is asked, as in opening_hours.js, so that a
-			// matching PH names the holiday wherever it stands in the list.
+			// matching PH names the holiday wherever it stands in the list
+			// (the last one that matches names it).
 			if g[i].matches(di) {
 				hit = true
-				viaPH = viaPH || g[i].Kind == SelPH
+				if g[i].Kind == SelPH {
+					ph = holidayRef(g[i].D1)
+				}
 			}
 		}
 		if !hit {
-			return false, false
+			return false, NoHoliday
 		}
 	}
-	return true, viaPH
+	return true, ph
 }
 
 // weeklyDay evaluates the opening_hours rules for a day, with the result
@@ -137,7 +217,7 @@ func (r *Rule) matches(di *dayInfo) (ok, viaPH bool) {
 func (t *Timetable) weeklyDay(today, yesterday *dayInfo) []Seg {
 	var matchBuf [2 * MaxRules]uint16
 	matching := matchBuf[:0]
-	var phBuf [2 * MaxRules]bool
+	var phBuf [2 * MaxRules]HolidayRef
 	viaPH := phBuf[:0]
 	for i := range t.p.Rules {
 		r := &t.p.Rules[i]
@@ -357,12 +437,12 @@ func (t *Timetable) evalDay(ld int64) []Seg {
 		return ex.Segs
 	}
 	if _, closed := t.closureOn(d); closed {
-		return []Seg{{0, Cell{Kind: Closed, Source: SourceHoliday, Holiday: true}}}
+		return []Seg{{0, Cell{Kind: Closed, Source: SourceHoliday, Holiday: HolidayOnDay}}}
 	}
-	today := newDayInfo(d, t.cal)
+	today := newDayInfo(d, t.cal, t.phNear)
 	var segs []Seg
 	if t.hasWrapped {
-		yesterday := newDayInfo(d-1, t.cal)
+		yesterday := newDayInfo(d-1, t.cal, t.phNear)
 		segs = t.weeklyDay(&today, &yesterday)
 	} else {
 		segs = t.weeklyDay(&today, &today)

@@ -235,7 +235,9 @@ type State struct {
 	// Reason is the reason given with an exception or recurrence.
 	Reason text.Text
 	// Holiday is set (non-empty ID) when a holiday decided the state: a
-	// holiday closure, or an opening_hours rule that matched through PH.
+	// holiday closure, or an opening_hours rule that matched through PH;
+	// through PH +1 day the holiday of the day before, through PH -1 day
+	// that of the day after (its Date tells).
 	Holiday holiday.Holiday
 }
 
@@ -251,13 +253,23 @@ func (t *Timetable) stateOf(c Cell, d civil.Date) State {
 		l := t.label(c.Label)
 		st.Comment, st.Reason = l.Comment, l.Reason
 	}
-	if c.Holiday {
+	if c.Holiday != NoHoliday {
+		// A PH rule names the holiday of its day, or of the day before
+		// when it runs past midnight; PH +1 day the holiday of the day
+		// before, PH -1 day that of the day after.
+		h := d
+		switch c.Holiday {
+		case HolidayBefore:
+			h--
+		case HolidayAfter:
+			h++
+		}
 		if c.Source == SourceHoliday {
 			st.Holiday, _ = t.closureOn(d)
-		} else if h, ok := t.cal.PublicOn(d); ok {
-			st.Holiday = h
+		} else if hd, ok := t.cal.PublicOn(h); ok {
+			st.Holiday = hd
 		} else {
-			st.Holiday, _ = t.cal.PublicOn(d - 1) // a PH rule running past midnight
+			st.Holiday, _ = t.cal.PublicOn(h - 1) // a PH rule running past midnight
 		}
 	}
 	return st
@@ -426,8 +438,8 @@ func hashSegs(segs []Seg) uint64 {
 			h ^= v
 			h *= 1099511628211
 		}
-		if sg.Cell.Holiday {
-			h ^= 1
+		if sg.Cell.Holiday != NoHoliday {
+			h ^= uint64(sg.Cell.Holiday)
 			h *= 1099511628211
 		}
 	}

@@ -155,8 +155,8 @@ const (
 	SelEaster                  // Easter Sunday + D1 days
 	SelWeek                    // ISO weeks Y1..Y2 every P weeks
 	SelWeekdays                // Mask of weekdays, bit 0 = Sunday
-	SelNth                     // weekday D1, P-th of the month; negative counts from the end
-	SelPH                      // a public holiday of the schedule's calendar
+	SelNth                     // weekday D1, P-th of the month; negative counts from the end; moved by D2 days (see nthMoved)
+	SelPH                      // a public holiday of the schedule's calendar, moved by D1 days (-1, 0 or 1)
 	numSelKinds
 )
 
@@ -182,8 +182,38 @@ type Label struct {
 type Cell struct {
 	Kind    Kind
 	Source  Source
-	Holiday bool   // decided by a holiday: a PH rule or a holiday closure
-	Label   uint16 // index into Program.Labels
+	Holiday HolidayRef // whether a holiday decided: a PH rule or a holiday closure
+	Label   uint16     // index into Program.Labels
+}
+
+// HolidayRef says whether a holiday decided a cell and on which day the
+// holiday falls. It is a byte rather than a bool and an offset so that a
+// Cell stays four small fields, as cheap to return as before.
+type HolidayRef uint8
+
+const (
+	// NoHoliday: no holiday decided the cell.
+	NoHoliday HolidayRef = iota
+	// HolidayOnDay: a holiday of the cell's day (a holiday closure, or a
+	// rule through PH), or of the day before for the part after midnight
+	// of a PH rule that runs past it.
+	HolidayOnDay
+	// HolidayBefore: a rule through PH +1 day, the day after a holiday.
+	HolidayBefore
+	// HolidayAfter: a rule through PH -1 day, the day before a holiday.
+	HolidayAfter
+)
+
+// holidayRef is the HolidayRef of a match through a PH selector moved by
+// offset days.
+func holidayRef(offset int32) HolidayRef {
+	switch {
+	case offset > 0:
+		return HolidayBefore
+	case offset < 0:
+		return HolidayAfter
+	}
+	return HolidayOnDay
 }
 
 // Seg is a Cell from minute Start to the start of the next Seg (or 24:00).
@@ -224,6 +254,7 @@ type Timetable struct {
 	loc        *time.Location
 	cal        holiday.Calendar
 	hasWrapped bool
+	phNear     bool  // a PH selector with a day offset asks about the days around
 	first, end int64 // the instants of Bounds
 	blocks     [numBlocks]atomic.Pointer[block]
 }
@@ -249,6 +280,11 @@ func New(p Program, loc *time.Location) (*Timetable, error) {
 	t := &Timetable{p: p, loc: loc, cal: cal}
 	for i := range p.Rules {
 		t.hasWrapped = t.hasWrapped || p.Rules[i].Wrapped
+		for _, g := range p.Rules[i].Groups {
+			for _, s := range g {
+				t.phNear = t.phNear || s.Kind == SelPH && s.D1 != 0
+			}
+		}
 	}
 	t.first = FirstDay.Midnight(loc).Unix()
 	t.end = (LastDay + 1).Midnight(loc).Unix()

@@ -51,7 +51,8 @@ func TestErrorsInBothLanguages(t *testing.T) {
 		add(r, "Mo 09:00-12:00", osm.WithRecurrences(osm.Recurrence{RRule: r, Start: date.New(2026, 1, 1)}))
 	}
 	for _, expr := range []string{"Mo 9h-17h", "Mo-Fr 09:00-17:00; PH of", "Mo 25:00-26:00", "", "Jan 32", "Mo[6]", `Mo "x`, "SH off", "18:00+", "sunrise-sunset",
-		"Mo: 10:00-12:00", "Dec:", `Mo "x" off`, `Mo "a" 10:00-12:00 "b"`, "Jan 01-31/1", "Feb,Nov 17: 10:00-12:00", "easter-Mo"} {
+		"Mo: 10:00-12:00", "Dec:", `Mo "x" off`, `Mo "a" 10:00-12:00 "b"`, "Jan 01-31/1", "Feb,Nov 17: 10:00-12:00", "easter-Mo",
+		"Sa[-1] +7 days", "PH +2 days", "PH +1 day,Su", "Su[1] +3 dayz"} {
 		add(expr, expr)
 	}
 	day := timespan.OneDayRange(date.New(2026, 12, 24))

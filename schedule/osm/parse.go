@@ -23,7 +23,8 @@ import (
 //	                                              | Mon DD "-" easter | easter [ "-" ( Mon DD | easter ) ]
 //	easter     = "easter" [ ( "+" | "-" ) N ( "day" | "days" ) ]
 //	weeks      = "week" week { "," ["week"] week }  week  = WW [ "-" WW [ "/" N ] ]
-//	days       = day { "," day }           day   = Wd [ "-" Wd ] | Wd "[" nth { "," nth } "]" | "PH"
+//	days       = day { "," day }           day   = Wd [ "-" Wd ] | Wd "[" nth { "," nth } "]" [offset] | "PH" [offset]
+//	offset     = ( "+" | "-" ) N ( "day" | "days" )   (1 to 6 days after "]", 1 day after "PH")
 //	times      = "24/7" | span { "," span } span  = HH:MM "-" HH:MM
 //	state      = "open" | "closed" | "off" | "unknown"
 //	comment    = '"' text '"'
@@ -59,8 +60,8 @@ const (
 	selEaster                  // Easter Sunday + d1 days
 	selWeek                    // ISO weeks y1..y2 every p weeks
 	selWeekdays                // mask of weekdays, bit 0 = Sunday
-	selNth                     // weekday d1, n-th (p) of the month; negative counts from the end
-	selPH                      // a public holiday of the schedule's calendar
+	selNth                     // weekday d1, n-th (p) of the month; negative counts from the end; moved by d2 days
+	selPH                      // a public holiday of the schedule's calendar, moved by d1 days
 )
 
 type sel struct {
@@ -753,19 +754,33 @@ func (p *parser) parseWeeks() ([]sel, string, error) {
 func (p *parser) parseDays() ([]sel, string, error) {
 	var g []sel
 	var parts []string
+	// opening_hours.js files a list that starts with PH and an offset
+	// ("PH +1 day,Su") under a holiday selector and the weekdays after it
+	// under a second one that must match too: the day after a holiday
+	// that is a Sunday. Such lists are refused (with the weekdays first
+	// they mean either).
+	phOffsetFirst := false
 	for {
 		t := p.peek()
 		switch {
 		case p.isWord(0, "PH"):
 			p.advance()
-			g = append(g, sel{kind: selPH})
-			parts = append(parts, "PH")
+			off, text, err := p.parseDayOffset(maxPHOffset)
+			if err != nil {
+				return nil, "", err
+			}
+			phOffsetFirst = phOffsetFirst || len(parts) == 0 && off != 0
+			g = append(g, sel{kind: selPH, d1: off})
+			parts = append(parts, "PH"+text)
+		case p.isWeekday(0) && phOffsetFirst:
+			return nil, "", p.fail(t, "errors.osm.ph_offset_first", map[string]any{"First": strings.Join(parts, ","), "Weekday": quoted(t.text)})
 		case p.isWeekday(0):
 			p.advance()
 			w := weekdayIndex(t.text)
 			if p.isPunct(0, "[") {
 				p.advance()
 				text := weekdayNames[w] + "["
+				bracket := len(g) // the selectors of these brackets start here
 				for first := true; ; first = false {
 					if !first {
 						text += ","
@@ -808,7 +823,14 @@ func (p *parser) parseDays() ([]sel, string, error) {
 					return nil, "", p.expected(p.peek(), "errors.osm.what.nth_more")
 				}
 				p.advance()
-				parts = append(parts, text+"]")
+				off, offText, err := p.parseDayOffset(maxNthOffset)
+				if err != nil {
+					return nil, "", err
+				}
+				for k := range g[bracket:] {
+					g[bracket+k].d2 = off // every number in the brackets moves alike
+				}
+				parts = append(parts, text+"]"+offText)
 			} else {
 				w2 := w
 				text := weekdayNames[w]
@@ -835,6 +857,46 @@ func (p *parser) parseDays() ([]sel, string, error) {
 		}
 		p.advance()
 	}
+}
+
+// The largest day offsets opening_hours.js accepts: after the n-th weekday
+// of a month (Sa[-1] +3 days) and after PH (PH +1 day, the day after a
+// public holiday).
+const (
+	maxNthOffset = 6
+	maxPHOffset  = 1
+)
+
+// parseDayOffset parses the day offset that may follow the n-th weekday of
+// a month or PH: "+3 days", "-1 day", at most most days either way. It
+// returns 0 and "" when none follows, else the offset and its canonical
+// text with a leading space.
+func (p *parser) parseDayOffset(most int) (int, string, error) {
+	if !(p.isPunct(0, "+") || p.isPunct(0, "-")) || p.at(1).kind != tNum {
+		return 0, "", nil
+	}
+	sign := p.next().text
+	n := p.next()
+	if n.num == 0 || n.num > most {
+		id := "errors.osm.nth_offset"
+		if most == maxPHOffset {
+			id = "errors.osm.ph_offset"
+		}
+		return 0, "", p.fail(n, id, map[string]any{"Offset": sign + n.text, "Max": most})
+	}
+	if !p.isWord(0, "day", "days") {
+		return 0, "", p.expected(p.peek(), "errors.osm.what.day_word")
+	}
+	p.advance()
+	unit := "days"
+	if n.num == 1 {
+		unit = "day"
+	}
+	off := n.num
+	if sign == "-" {
+		off = -off
+	}
+	return off, fmt.Sprintf(" %s%d %s", sign, n.num, unit), nil
 }
 
 const minutesPerDay = timetable.MinutesPerDay

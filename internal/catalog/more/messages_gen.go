@@ -3,7 +3,7 @@
 package more
 
 // ids are the message ids, sorted; msgs[i] is ids[i] in Dutch and English.
-var ids = [777]string{
+var ids = [780]string{
 	"api.problem.at_bad",
 	"api.problem.date_alone",
 	"api.problem.date_bad",
@@ -502,12 +502,15 @@ var ids = [777]string{
 	"errors.osm.month_after_date",
 	"errors.osm.no_such_day",
 	"errors.osm.nth_end",
+	"errors.osm.nth_offset",
 	"errors.osm.number",
 	"errors.osm.open_end",
 	"errors.osm.order",
 	"errors.osm.overlaps",
 	"errors.osm.past_midnight",
 	"errors.osm.past_midnight_twice",
+	"errors.osm.ph_offset",
+	"errors.osm.ph_offset_first",
 	"errors.osm.rrule.by_time",
 	"errors.osm.rrule.byday",
 	"errors.osm.rrule.count",
@@ -783,7 +786,7 @@ var ids = [777]string{
 	"services.who.with_family",
 }
 
-var msgs = [777][2]form{
+var msgs = [780][2]form{
 	{{"", "De parameter at is {{.Value}}: verwacht een tijdstip volgens RFC 3339, zoals 2026-12-22T10:00:00+01:00."}, {"", "The parameter at is {{.Value}}: expected an RFC 3339 instant such as 2026-12-22T10:00:00+01:00."}},
 	{{"", "De parameter date hoort bij municipality: die zegt op welke dag de gemeente bediend wordt."}, {"", "The parameter date goes with municipality: it says on which day the municipality is served."}},
 	{{"", "De parameter {{.Parameter}} is {{.Value}}: verwacht een datum zoals 2026-12-22."}, {"", "The parameter {{.Parameter}} is {{.Value}}: expected a date such as 2026-12-22."}},
@@ -1282,12 +1285,15 @@ var msgs = [777][2]form{
 	{{"", "na een datum leest opening_hours.js een maand met een weekdag met [n] als een tweede selector die ook moet gelden; zet de maanden vóór de datums"}, {"", "after a date, a month followed by a weekday with [n] is read by opening_hours.js as a second selector that must also match; list the months before the dates"}},
 	{{"", "{{.Month}} heeft geen dag {{.Day}}"}, {"", "{{.Month}} has no day {{.Day}}"}},
 	{{"", "verwacht een getal van {{.From}} tot en met 5 om het bereik af te sluiten"}, {"", "expected a number from {{.From}} to 5 to end the range"}},
+	{{"", "een verschuiving van {{.Offset}} dagen na de zoveelste weekdag van een maand valt buiten het bereik: 1 tot en met {{.Max}} dagen vooruit of terug, zoals Sa[-1] +3 days"}, {"", "a day offset of {{.Offset}} days after the n-th weekday of a month is out of range: 1 to {{.Max}} days either way, like Sa[-1] +3 days"}},
 	{{"", "getal {{.Number}} is te groot"}, {"", "number {{.Number}} is too large"}},
 	{{"", "een open einde (\"+\") wordt niet ondersteund: geef de sluitingstijd, zoals 09:00-17:00"}, {"", "open end (\"+\") is not supported: give the closing time, like 09:00-17:00"}},
 	{{"", "selector {{.Selector}} staat op de verkeerde plaats of komt twee keer voor: schrijf jaren, datums, weken, weekdagen, tijden, toestand en opmerking in deze volgorde"}, {"", "selector {{.Selector}} is out of order or repeated: write years, dates, weeks, weekdays, times, state, comment in this order"}},
 	{{"", "overlapt uitzondering {{.Index}} ({{.From}} tot en met {{.To}})"}, {"", "overlaps exception {{.Index}} ({{.From}} to {{.To}})"}},
 	{{"", "{{.Span}} loopt over middernacht: eindig uiterlijk om 24:00 en geef de volgende dag apart"}, {"", "{{.Span}} runs past midnight: end by 24:00 and cover the next day separately"}},
 	{{"", "een tijdvak mag hoogstens één keer over middernacht lopen"}, {"", "a time span may run past midnight once at most"}},
+	{{"", "PH verschuift hoogstens één dag, niet {{.Offset}} dagen: PH +1 day is de dag na een feestdag, PH -1 day de dag ervoor"}, {"", "PH moves by one day at most, not {{.Offset}} days: PH +1 day is the day after a public holiday, PH -1 day the day before"}},
+	{{"", "opening_hours.js leest een weekdag na {{.First}} als een tweede voorwaarde waaraan dezelfde dag moet voldoen, niet als een dag erbij: zet de weekdagen vooraan, zoals {{.Weekday}},{{.First}}"}, {"", "opening_hours.js reads a weekday after {{.First}} as a second condition that the same day must meet, not as another day: put the weekdays first, like {{.Weekday}},{{.First}}"}},
 	{{"", "BYHOUR, BYMINUTE en BYSECOND worden niet ondersteund: geef tijden in hours"}, {"", "BYHOUR, BYMINUTE and BYSECOND are not supported: give times in hours"}},
 	{{"", "BYDAY={{.Day}}: een rangtelwoord is 1 tot en met 53 of -1 tot en met -53 (1MO: de eerste maandag), of geen (MO: elke maandag)"}, {"", "BYDAY={{.Day}}: an ordinal is 1 to 53 or -1 to -53 (1MO: the first Monday), or none (MO: every Monday)"}},
 	{{"", "COUNT={{.Value}}: verwacht het aantal keren, 1 of meer"}, {"", "COUNT={{.Value}}: expected the number of occurrences, 1 or more"}},
