@@ -74,6 +74,7 @@ type site struct {
 	widget, partner *httptest.Server
 	bundle          *Bundle
 	browser         context.Context // a chromedp context; each test opens a tab of it
+	exe             string          // the browser's executable
 	hello           []byte          // hello.wasm: a hello-world Go program
 
 	mu    sync.Mutex
@@ -248,10 +249,8 @@ func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 		fmt.Fprint(w, p.html)
 	}))
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.WindowSize(1024, 900),
-		chromedp.Flag("lang", "en-GB"))
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	s.exe = exe
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserOptions(exe)...)
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	// The first Run starts the browser, and lives as long as bctx.
 	if err := chromedp.Do(bctx); err != nil {
@@ -267,6 +266,32 @@ func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 		s.partner.Close()
 	}
 	return s, stop, nil
+}
+
+// browserOptions are the options of the browsers the tests start: exe,
+// headless, with a profile of its own.
+func browserOptions(exe string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.WindowSize(1024, 900),
+		chromedp.Flag("lang", "en-GB"))
+}
+
+// freshTab starts a browser of its own, with a new profile and nothing
+// compiled or cached yet, and returns its first tab with the harness; the
+// browser ends when the test ends.
+func (s *site) freshTab(t *testing.T) context.Context {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserOptions(s.exe)...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: harness})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx
 }
 
 // strictCSP is issue 10's policy for a partner page, with the widget's
@@ -934,8 +959,11 @@ func TestBrowserAccessibility(t *testing.T) {
 // TestBrowserStart measures (and logs; it asserts nothing about time) how
 // long the widget takes from being connected to its first rendered status,
 // against how long a hello-world Go WebAssembly takes from being fetched
-// to running main, both on a partner's page with the cache off: issue 10's
-// budget is 1.5 times.
+// to running main, both on a partner's page, each run in a browser of its
+// own: nothing cached, and no module compiled before (a browser keeps a
+// module it has compiled, and the functions it has compiled in it, for
+// the next page that fetches the same bytes). Issue 10's budget is 1.5
+// times.
 func TestBrowserStart(t *testing.T) {
 	s := newSite(t)
 	const runs = 5
@@ -944,11 +972,11 @@ func TestBrowserStart(t *testing.T) {
 `, "", "default-src 'none'; script-src 'self' "+s.widget.URL+" 'wasm-unsafe-eval'; connect-src 'self' "+s.widget.URL+"; style-src "+s.widget.URL)
 	widgetPage := s.page(t, "en", "", "", "")
 	for range runs {
-		ctx := s.tab(t)
+		ctx := s.freshTab(t)
 		run(t, ctx, chromedp.Navigate(helloPage))
 		hello = append(hello, eval[float64](t, ctx, `new Promise((resolve) => { const f = () => globalThis.helloStart !== undefined ? resolve(globalThis.helloStart) : setTimeout(f, 5); f(); })`))
 
-		ctx = s.tab(t)
+		ctx = s.freshTab(t)
 		run(t, ctx, chromedp.Navigate(widgetPage))
 		ms := eval[float64](t, ctx, `customElements.whenDefined('loket-availability').then(() => new Promise((resolve) => {
 		  const e = document.createElement('loket-availability');
@@ -966,7 +994,7 @@ func TestBrowserStart(t *testing.T) {
 	sort.Float64s(widget)
 	sort.Float64s(hello)
 	mw, mh := widget[runs/2], hello[runs/2]
-	t.Logf("start, median of %d runs with the cache off: the widget from connected to first status %.0f ms (runs %.0f), a hello-world Go wasm from fetch to main %.0f ms (runs %.0f): %.2f times (budget 1.5)",
+	t.Logf("start, median of %d runs each in a browser of its own: the widget from connected to first status %.0f ms (runs %.0f), a hello-world Go wasm from fetch to main %.0f ms (runs %.0f): %.2f times (budget 1.5)",
 		runs, mw, widget, mh, hello, mw/mh)
 }
 
