@@ -14,15 +14,12 @@ const (
 	// 1970-01-01.
 	firstLocal = int64(FirstDay - civil.UnixEpoch)
 	lastLocal  = int64(LastDay - civil.UnixEpoch)
-	// The cache holds blocks of 2^22 seconds (about 48.5 days), built on
+	// The cache holds blocks of 2^25 seconds (about 388 days), built on
 	// first use, from two days before FirstDay to two days after LastDay in
 	// UTC, so that it holds every instant whose local day is in range
 	// whatever the zone (UTC offsets stay within a day). Finding an
-	// instant's block is a subtraction and a shift. A block is built on the
-	// first query in it: seven weeks of days, so that the first answer
-	// costs little (the widget's first status in the browser), against
-	// 2,260 pointers of cache in every timetable.
-	blockBits     = 22
+	// instant's block is a subtraction and a shift.
+	blockBits     = 25
 	cacheFirstSec = (firstLocal - 2) * secondsPerDay
 	numBlocks     = ((lastLocal+3)*secondsPerDay-cacheFirstSec)>>blockBits + 1
 	cacheEndSec   = cacheFirstSec + numBlocks<<blockBits
@@ -42,7 +39,7 @@ var (
 	outOfRangePlan = []Seg{{0, outOfRange}}
 )
 
-// block caches, for the instants [start, start+2^22 s), the evaluated local
+// block caches, for the instants [start, start+2^25 s), the evaluated local
 // days those instants can fall on and the UTC offsets in force.
 type block struct {
 	start      int64    // first instant (unix seconds)
