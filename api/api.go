@@ -270,3 +270,22 @@ func encode(v any) ([]byte, error) {
 // langTag returns the language of the tag of a centre's default
 // language.
 func langTag(s string) language.Tag { return i18n.Match(language.Make(s)) }
+
+// Busy answers r with 503 Service Unavailable and Retry-After: seconds,
+// as a problem document of type busy in the language of r (its lang
+// parameter, else Accept-Language, else Dutch): what a server in front of
+// the handler sends when it is already answering as many requests as it
+// may, as loket serve's does.
+func Busy(w http.ResponseWriter, r *http.Request, seconds int) {
+	tag := language.Dutch
+	if l := r.URL.Query().Get("lang"); validLang(l) {
+		tag = language.Make(l)
+	} else if al := r.Header.Get("Accept-Language"); al != "" {
+		if nl, en := i18n.Match(language.Dutch, al), i18n.Match(language.English, al); nl == en {
+			tag = nl
+		}
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(seconds))
+	q := &request{w: w, r: r, p: i18n.NewPrinter(tag)}
+	q.problem(busy, "", "api.problem.busy", map[string]any{"Count": seconds})
+}

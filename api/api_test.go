@@ -234,3 +234,27 @@ func TestValidatorRejects(t *testing.T) {
 		t.Error("a problem whose status is a string passes")
 	}
 }
+
+// Busy's answer is a problem of the document's schema, in the request's
+// language.
+func TestBusy(t *testing.T) {
+	for _, c := range []struct{ target, accept, want string }{
+		{"/api/v1/centres", "", `"lang":"nl"`},
+		{"/api/v1/centres?lang=en", "", `try again in 2 seconds`},
+		{"/api/v1/centres", "en-GB,en;q=0.8", `"title":"Busy"`},
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", c.target, nil)
+		if c.accept != "" {
+			req.Header.Set("Accept-Language", c.accept)
+		}
+		api.Busy(rec, req, 2)
+		res := result{code: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}
+		if res.code != http.StatusServiceUnavailable || res.header.Get("Retry-After") != "2" || !strings.Contains(string(res.body), c.want) {
+			t.Errorf("%s %q: %d, Retry-After %q, %s; want %s", c.target, c.accept, res.code, res.header.Get("Retry-After"), res.body, c.want)
+		}
+		if err := validateProblem(res); err != nil {
+			t.Errorf("%s: %v", c.target, err)
+		}
+	}
+}

@@ -46,6 +46,7 @@ var (
 	tooLarge         = kind{"too-large", http.StatusRequestEntityTooLarge, "api.title.too_large"}
 	mediaType        = kind{"unsupported-media-type", http.StatusUnsupportedMediaType, "api.title.media_type"}
 	internal         = kind{"internal", http.StatusInternalServerError, "api.title.internal"}
+	busy             = kind{"busy", http.StatusServiceUnavailable, "api.title.busy"}
 )
 
 // problemBase is the start of every problem's type: docs/api.md, whose

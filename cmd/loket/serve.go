@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -119,6 +120,10 @@ func limitRequests(n int, h http.Handler) http.Handler {
 			defer func() { <-sem }()
 			h.ServeHTTP(w, r)
 		default:
+			if strings.HasPrefix(r.URL.Path, api.Prefix) {
+				api.Busy(w, r, 1) // a problem document, as the API's every error
+				return
+			}
 			w.Header().Set("Retry-After", "1")
 			http.Error(w, http.StatusText(http.StatusServiceUnavailable), http.StatusServiceUnavailable)
 		}

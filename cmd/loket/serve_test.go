@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -138,6 +139,15 @@ func TestLimitRequests(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") != "1" {
 		t.Errorf("a request over the limit: %d, Retry-After %q", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	// One for the API is a problem document in the request's language.
+	rec = httptest.NewRecorder()
+	req := httptest.NewRequest("GET", "/api/v1/centres", nil)
+	req.Header.Set("Accept-Language", "en-GB")
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Content-Type") != "application/problem+json" ||
+		!strings.Contains(rec.Body.String(), `"detail":"The server is answering as many requests as it may; try again in 1 second."`) {
+		t.Errorf("an API request over the limit: %d %q %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)
 	}
 	close(release)
 	wg.Wait()

@@ -3,8 +3,9 @@
 package more
 
 // ids are the message ids, sorted; msgs[i] is ids[i] in Dutch and English.
-var ids = [780]string{
+var ids = [782]string{
 	"api.problem.at_bad",
+	"api.problem.busy",
 	"api.problem.date_alone",
 	"api.problem.date_bad",
 	"api.problem.estimate_range",
@@ -29,6 +30,7 @@ var ids = [780]string{
 	"api.problem.unknown_parameter",
 	"api.title.bad_facts",
 	"api.title.bad_parameter",
+	"api.title.busy",
 	"api.title.internal",
 	"api.title.media_type",
 	"api.title.method",
@@ -786,8 +788,9 @@ var ids = [780]string{
 	"services.who.with_family",
 }
 
-var msgs = [780][2]form{
+var msgs = [782][2]form{
 	{{"", "De parameter at is {{.Value}}: verwacht een tijdstip volgens RFC 3339, zoals 2026-12-22T10:00:00+01:00."}, {"", "The parameter at is {{.Value}}: expected an RFC 3339 instant such as 2026-12-22T10:00:00+01:00."}},
+	{{"De server beantwoordt al zoveel verzoeken als hij mag; probeer het over {{.Count}} seconde opnieuw.", "De server beantwoordt al zoveel verzoeken als hij mag; probeer het over {{.Count}} seconden opnieuw."}, {"The server is answering as many requests as it may; try again in {{.Count}} second.", "The server is answering as many requests as it may; try again in {{.Count}} seconds."}},
 	{{"", "De parameter date hoort bij municipality: die zegt op welke dag de gemeente bediend wordt."}, {"", "The parameter date goes with municipality: it says on which day the municipality is served."}},
 	{{"", "De parameter {{.Parameter}} is {{.Value}}: verwacht een datum zoals 2026-12-22."}, {"", "The parameter {{.Parameter}} is {{.Value}}: expected a date such as 2026-12-22."}},
 	{{"", "De parameter submitted is {{.Value}}: {{.Error}}"}, {"", "The parameter submitted is {{.Value}}: {{.Error}}"}},
@@ -812,6 +815,7 @@ var msgs = [780][2]form{
 	{{"", "Onbekende parameter {{.Parameter}}: deze route neemt {{.Parameters}}."}, {"", "Unknown parameter {{.Parameter}}: this route takes {{.Parameters}}."}},
 	{{"", "Ongeldige feiten"}, {"", "Facts not valid"}},
 	{{"", "Ongeldige parameter"}, {"", "Bad parameter"}},
+	{{"", "Bezet"}, {"", "Busy"}},
 	{{"", "Interne fout"}, {"", "Internal error"}},
 	{{"", "Mediatype niet ondersteund"}, {"", "Unsupported media type"}},
 	{{"", "Methode niet toegestaan"}, {"", "Method not allowed"}},
