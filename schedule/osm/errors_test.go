@@ -90,6 +90,9 @@ func TestUnsupportedConstructs(t *testing.T) {
 		{"Mo 09:00-sunset", "column 10: sun times (sunset) are not supported"},
 		{"Mo dusk-dawn", "column 4: sun times (dusk) are not supported"},
 		{"Mo 09:00-12:00,Dawn-22:00", "column 16: sun times (Dawn) are not supported"},
+		// Found by FuzzParseOSM: the normal form would end in the token 24/7.
+		{"2000-2001/1DeC1-024/7", "column 17: a range that ends at 24 cannot take the period 7: Dec 01-24/7"},
+		{"week 1-024/7", "column 8: a range that ends at 24 cannot take the period 7: week 01-24/7"},
 	} {
 		_, err := osm.Parse(c.expr)
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {

@@ -621,6 +621,11 @@ func (p *parser) parseDate() (sel, string, error) {
 			if n.kind != tNum || n.num < 2 || n.num > 30 {
 				return sel{}, "", p.expected(n, "errors.osm.what.days_period")
 			}
+			if d2 == 24 && n.num == 7 {
+				// written out, "-24/7" is the token 24/7 (always open), as
+				// opening_hours.js reads it too: no spelling parses back
+				return sel{}, "", p.fail(t, "errors.osm.period_24_7", map[string]any{"Range": fmt.Sprintf("%s %02d", monthNames[m-1], d1)})
+			}
 			p.advance()
 			s.p = n.num
 			text += fmt.Sprintf("/%d", n.num)
@@ -731,6 +736,10 @@ func (p *parser) parseWeeks() ([]sel, string, error) {
 				n := p.peek()
 				if n.kind != tNum || n.num < 2 || n.num > 26 {
 					return nil, "", p.expected(n, "errors.osm.what.weeks_period")
+				}
+				if t2.num == 24 && n.num == 7 {
+					// written out, "-24/7" is the token 24/7: see parseDate
+					return nil, "", p.fail(t2, "errors.osm.period_24_7", map[string]any{"Range": fmt.Sprintf("week %02d", t.num)})
 				}
 				p.advance()
 				s.p = n.num

@@ -3,7 +3,7 @@
 package more
 
 // ids are the message ids, sorted; msgs[i] is ids[i] in Dutch and English.
-var ids = [782]string{
+var ids = [783]string{
 	"api.problem.at_bad",
 	"api.problem.busy",
 	"api.problem.date_alone",
@@ -511,6 +511,7 @@ var ids = [782]string{
 	"errors.osm.overlaps",
 	"errors.osm.past_midnight",
 	"errors.osm.past_midnight_twice",
+	"errors.osm.period_24_7",
 	"errors.osm.ph_offset",
 	"errors.osm.ph_offset_first",
 	"errors.osm.rrule.by_time",
@@ -788,7 +789,7 @@ var ids = [782]string{
 	"services.who.with_family",
 }
 
-var msgs = [782][2]form{
+var msgs = [783][2]form{
 	{{"", "De parameter at is {{.Value}}: verwacht een tijdstip volgens RFC 3339, zoals 2026-12-22T10:00:00+01:00."}, {"", "The parameter at is {{.Value}}: expected an RFC 3339 instant such as 2026-12-22T10:00:00+01:00."}},
 	{{"De server beantwoordt al zoveel verzoeken als hij mag; probeer het over {{.Count}} seconde opnieuw.", "De server beantwoordt al zoveel verzoeken als hij mag; probeer het over {{.Count}} seconden opnieuw."}, {"The server is answering as many requests as it may; try again in {{.Count}} second.", "The server is answering as many requests as it may; try again in {{.Count}} seconds."}},
 	{{"", "De parameter date hoort bij municipality: die zegt op welke dag de gemeente bediend wordt."}, {"", "The parameter date goes with municipality: it says on which day the municipality is served."}},
@@ -1296,6 +1297,7 @@ var msgs = [782][2]form{
 	{{"", "overlapt uitzondering {{.Index}} ({{.From}} tot en met {{.To}})"}, {"", "overlaps exception {{.Index}} ({{.From}} to {{.To}})"}},
 	{{"", "{{.Span}} loopt over middernacht: eindig uiterlijk om 24:00 en geef de volgende dag apart"}, {"", "{{.Span}} runs past midnight: end by 24:00 and cover the next day separately"}},
 	{{"", "een tijdvak mag hoogstens één keer over middernacht lopen"}, {"", "a time span may run past midnight once at most"}},
+	{{"", "een reeks die bij 24 eindigt kan niet de periode 7 hebben: {{.Range}}-24/7 leest als 24/7 (altijd open), ook in opening_hours.js; laat de reeks bij 23 eindigen of noem ze"}, {"", "a range that ends at 24 cannot take the period 7: {{.Range}}-24/7 reads as 24/7 (always open), in opening_hours.js too; end the range at 23 or list them"}},
 	{{"", "PH verschuift hoogstens één dag, niet {{.Offset}} dagen: PH +1 day is de dag na een feestdag, PH -1 day de dag ervoor"}, {"", "PH moves by one day at most, not {{.Offset}} days: PH +1 day is the day after a public holiday, PH -1 day the day before"}},
 	{{"", "opening_hours.js leest een weekdag na {{.First}} als een tweede voorwaarde waaraan dezelfde dag moet voldoen, niet als een dag erbij: zet de weekdagen vooraan, zoals {{.Weekday}},{{.First}}"}, {"", "opening_hours.js reads a weekday after {{.First}} as a second condition that the same day must meet, not as another day: put the weekdays first, like {{.Weekday}},{{.First}}"}},
 	{{"", "BYHOUR, BYMINUTE en BYSECOND worden niet ondersteund: geef tijden in hours"}, {"", "BYHOUR, BYMINUTE and BYSECOND are not supported: give times in hours"}},
