@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/expatcentre/loket/centre"
+	"github.com/expatcentre/loket/internal/centredata"
 	"github.com/expatcentre/loket/internal/message"
+	"github.com/expatcentre/loket/internal/timetable"
 	"github.com/expatcentre/loket/schedule"
 	"github.com/expatcentre/loket/text"
 )
@@ -103,7 +105,15 @@ func (s Service) IsVisit() bool { return s.Kind != centre.Procedure }
 // not open, as in [schedule.Schedule.IsOpen]. A procedure is never open:
 // nobody visits a desk for it. IsOpen does not allocate.
 func (s Service) IsOpen(t time.Time) bool {
-	return s.IsVisit() && s.Desk.Schedule.IsOpen(t) && (s.Schedule == nil || s.Schedule.IsOpen(t))
+	return centredata.ServiceIsOpen(s.Desk.Schedule.Timetable(), s.own(), s.IsVisit(), t)
+}
+
+// own returns the timetable of the service's own hours, or nil.
+func (s Service) own() *timetable.Timetable {
+	if s.Schedule == nil {
+		return nil
+	}
+	return s.Schedule.Timetable()
 }
 
 // Intervals returns the intervals in [from, to) in which the service can
@@ -112,53 +122,8 @@ func (s Service) IsOpen(t time.Time) bool {
 // hours. An interval keeps the comment and reason of the desk's interval,
 // else those of the service's own hours. A procedure has none.
 func (s Service) Intervals(from, to time.Time) []schedule.Interval {
-	if !s.IsVisit() {
-		return nil
-	}
-	desk := s.Desk.Schedule.Intervals(from, to)
-	if s.Schedule == nil {
-		return desk
-	}
-	return intersect(nil, desk, s.Schedule.Intervals(from, to))
+	return centredata.ServiceIntervals(s.Desk.Schedule.Timetable(), s.own(), s.IsVisit(), from, to)
 }
-
-// intersect appends to out the intersections of two sorted lists of
-// disjoint intervals.
-func intersect(out, a, b []schedule.Interval) []schedule.Interval {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		start, end := a[i].Start, a[i].End
-		if b[j].Start.After(start) {
-			start = b[j].Start
-		}
-		if b[j].End.Before(end) {
-			end = b[j].End
-		}
-		if start.Before(end) {
-			iv := a[i]
-			iv.Start, iv.End = start, end
-			if b[j].Kind == schedule.Unknown {
-				iv.Kind = schedule.Unknown
-			}
-			if iv.Comment == "" {
-				iv.Comment = b[j].Comment
-			}
-			if iv.Reason.IsZero() {
-				iv.Reason = b[j].Reason
-			}
-			out = append(out, iv)
-		}
-		if a[i].End.Before(b[j].End) {
-			i++
-		} else {
-			j++
-		}
-	}
-	return out
-}
-
-// chunk is how far Next looks at a time.
-const chunk = 28 * 24 * time.Hour
 
 // Next returns the first n intervals in which the service can be used
 // (see [Service.Intervals]) between from and from+horizon, in order. When
@@ -168,38 +133,5 @@ const chunk = 28 * 24 * time.Hour
 // it returns fewer than n intervals when the horizon or the end of those
 // days comes first, and none for n < 1 or for a procedure.
 func (s Service) Next(from time.Time, n int, horizon time.Duration) []schedule.Interval {
-	if n < 1 || horizon <= 0 || !s.IsVisit() {
-		return nil
-	}
-	var out []schedule.Interval
-	first, last := s.Desk.Schedule.Bounds()
-	end := from.Add(horizon)
-	if end.After(last) {
-		end = last
-	}
-	if from.Before(first) {
-		from = first
-	}
-	for start := from; start.Before(end); {
-		to := start.Add(chunk)
-		if to.After(end) {
-			to = end
-		}
-		for _, iv := range s.Intervals(start, to) {
-			if k := len(out) - 1; k >= 0 && out[k].End.Equal(start) && iv.Start.Equal(start) &&
-				out[k].Kind == iv.Kind && out[k].Comment == iv.Comment && out[k].Reason == iv.Reason {
-				out[k].End = iv.End // the rest of an interval cut at the end of the last chunk
-				continue
-			}
-			if len(out) == n {
-				return out
-			}
-			out = append(out, iv)
-		}
-		if len(out) == n && !out[n-1].End.Equal(to) {
-			return out // the last interval is whole
-		}
-		start = to
-	}
-	return out
+	return centredata.ServiceNext(s.Desk.Schedule.Timetable(), s.own(), s.IsVisit(), from, n, horizon)
 }
