@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -183,6 +182,10 @@ func newSite(t *testing.T) *site {
 	return theSite.s
 }
 
+// testBrotliQuality is the brotli quality of the tests' bundles: quicker
+// to write than loket widget's 11, and as quick to decode.
+const testBrotliQuality = 5
+
 func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 	markupYAML, err := os.ReadFile(filepath.Join("testdata", "markup.yaml"))
 	if err != nil {
@@ -192,7 +195,7 @@ func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	b, err := Assemble(src, Options{Centres: append(centre.Examples(), markup), Now: now, BrotliQuality: 5})
+	b, err := Assemble(src, Options{Centres: append(centre.Examples(), markup), Now: now, BrotliQuality: testBrotliQuality})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -206,15 +209,27 @@ func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 	if s.hello, err = os.ReadFile(hello); err != nil {
 		return nil, nil, err
 	}
+	// The uncompressed hello world is a copy with a custom section more: a
+	// browser that has compiled the same bytes before would reuse that.
+	helloCopy := append(bytes.Clone(s.hello), 0, 10, 9, 'l', 'o', 'k', 'e', 't', 'c', 'o', 'p', 'y')
 	helloJS, err := os.ReadFile(filepath.Join("testdata", "hello", "hello.js"))
 	if err != nil {
 		return nil, nil, err
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/widget/", http.StripPrefix("/widget", Handler(b)))
+	// Each tampered copy, and the real one, also as a server that does
+	// not know the media type of WebAssembly would send it.
 	for kind, wasm := range tampered(b.File("loket.wasm").Data) {
-		mux.Handle("/tampered/"+kind+"/", http.StripPrefix("/tampered/"+kind, Handler(withWasm(b, wasm))))
+		mux.Handle("/tampered/"+kind+"/", http.StripPrefix("/tampered/"+kind, Handler(withWasm(b, wasm, "application/wasm"))))
+		mux.Handle("/tampered/"+kind+"-octet/", http.StripPrefix("/tampered/"+kind+"-octet", Handler(withWasm(b, wasm, octetStream))))
 	}
+	mux.Handle("/octet/", http.StripPrefix("/octet", Handler(withWasm(b, b.File("loket.wasm").Data, octetStream))))
+	hb, err := helloBundle(b, s.hello)
+	if err != nil {
+		return nil, nil, err
+	}
+	mux.Handle("/hello/", http.StripPrefix("/hello", Handler(hb)))
 	mux.Handle("/", Demo(b, "/widget/"))
 	s.widget = httptest.NewServer(mux)
 
@@ -234,7 +249,7 @@ func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 			return
 		case "/hello/hello.wasm":
 			w.Header().Set("Content-Type", "application/wasm")
-			w.Write(s.hello)
+			w.Write(helloCopy)
 			return
 		}
 		s.mu.Lock()
@@ -316,14 +331,41 @@ func tampered(wasm []byte) map[string][]byte {
 	}
 }
 
-// withWasm returns a copy of b whose loket.wasm is wasm, served without
-// compression.
-func withWasm(b *Bundle, wasm []byte) *Bundle {
+// helloBundle returns b with hello in place of loket.wasm, compressed as
+// the bundle's files are: the hello world served by the same handler, from
+// the same origin, in the same way as the widget's module.
+func helloBundle(b *Bundle, hello []byte) (*Bundle, error) {
+	br, err := compressBrotli(hello, testBrotliQuality)
+	if err != nil {
+		return nil, err
+	}
+	gz, err := compressGzip(hello)
+	if err != nil {
+		return nil, err
+	}
 	c := *b
 	c.Files = nil
 	for _, f := range b.Files {
 		if f.Name == "loket.wasm" {
-			f = &File{Name: f.Name, Type: f.Type, Data: wasm, Integrity: f.Integrity}
+			f = &File{Name: f.Name, Type: f.Type, Data: hello, Integrity: Integrity(hello), Brotli: br, Gzip: gz}
+		}
+		c.Files = append(c.Files, f)
+	}
+	return &c, nil
+}
+
+// octetStream is the media type a server sends for a file it knows
+// nothing about.
+const octetStream = "application/octet-stream"
+
+// withWasm returns a copy of b whose loket.wasm is wasm, served without
+// compression as media type typ.
+func withWasm(b *Bundle, wasm []byte, typ string) *Bundle {
+	c := *b
+	c.Files = nil
+	for _, f := range b.Files {
+		if f.Name == "loket.wasm" {
+			f = &File{Name: f.Name, Type: typ, Data: wasm, Integrity: f.Integrity}
 		}
 		c.Files = append(c.Files, f)
 	}
@@ -813,27 +855,42 @@ func TestBrowserPage(t *testing.T) {
 	})
 
 	// A loket.wasm that is not the one loket.js names is never run, be it
-	// changed, cut short or longer: the fallback stays.
+	// changed, cut short or longer, and whether the server sends it as
+	// WebAssembly (compiled as it streams in) or not (the stream goes
+	// through loket.js): the fallback stays.
 	for kind := range tampered(s.bundle.File("loket.wasm").Data) {
-		t.Run("wasm "+kind, func(t *testing.T) {
-			url := s.pageFrom(t, "/tampered/"+kind+"/", "en", "", fmt.Sprintf(`<loket-availability id="w" now=%q><a href="/hours.html">Opening hours</a></loket-availability>`, at), "")
-			ctx := s.tab(t)
-			run(t, ctx, chromedp.Navigate(url))
-			wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-			defer cancel()
-			if _, err := chromedp.Run(wctx, chromedp.Poll[bool](`window.__harness.warnings.some((w) => w.includes('cannot start'))`,
-				chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-				t.Fatalf("no warning that the widget cannot start: %v (%q)", err, eval[[]string](t, ctx, `window.__harness.warnings`))
-			}
-			want := map[string]string{"changed": "does not match loket.js", "short": "shorter than loket.js says", "long": "longer than loket.js says"}[kind]
-			if !eval[bool](t, ctx, `window.__harness.warnings.some((w) => w.includes(`+strconv.Quote(want)+`))`) {
-				t.Errorf("the warning does not say %q: %q", want, eval[[]string](t, ctx, `window.__harness.warnings`))
-			}
-			if got := show(t, ctx, "w"); !got.Slot || eval[int](t, ctx, `window.__harness.renders.length`) != 0 {
-				t.Errorf("the widget ran a wasm that is not its own: %+v", got)
-			}
-		})
+		for _, dir := range []string{kind, kind + "-octet"} {
+			t.Run("wasm "+dir, func(t *testing.T) {
+				url := s.pageFrom(t, "/tampered/"+dir+"/", "en", "", fmt.Sprintf(`<loket-availability id="w" now=%q><a href="/hours.html">Opening hours</a></loket-availability>`, at), "")
+				ctx := s.tab(t)
+				run(t, ctx, chromedp.Navigate(url))
+				wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+				defer cancel()
+				if _, err := chromedp.Run(wctx, chromedp.Poll[bool](`window.__harness.warnings.some((w) => w.includes('cannot start'))`,
+					chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+					t.Fatalf("no warning that the widget cannot start: %v (%q)", err, eval[[]string](t, ctx, `window.__harness.warnings`))
+				}
+				want := map[string]string{"changed": "does not match loket.js", "short": "shorter than loket.js says", "long": "longer than loket.js says"}[kind]
+				if !eval[bool](t, ctx, `window.__harness.warnings.some((w) => w.includes(`+strconv.Quote(want)+`))`) {
+					t.Errorf("the warning does not say %q: %q", want, eval[[]string](t, ctx, `window.__harness.warnings`))
+				}
+				if got := show(t, ctx, "w"); !got.Slot || eval[int](t, ctx, `window.__harness.renders.length`) != 0 {
+					t.Errorf("the widget ran a wasm that is not its own: %+v", got)
+				}
+			})
+		}
 	}
+
+	// Its own loket.wasm sent as application/octet-stream still runs.
+	t.Run("wasm octet-stream", func(t *testing.T) {
+		url := s.pageFrom(t, "/octet/", "en", "", fmt.Sprintf(`<loket-availability id="w" view="status" now=%q><a href="/hours.html">Opening hours</a></loket-availability>`, at), "")
+		ctx := s.tab(t)
+		run(t, ctx, chromedp.Navigate(url))
+		if got := waitRendered(t, ctx, "w", 1); got.State != "open" {
+			t.Errorf("loket.wasm as %s: the widget shows %+v, not open", octetStream, got)
+		}
+		clean(t, ctx)
+	})
 
 	t.Run("wasm blocked", func(t *testing.T) {
 		url := s.page(t, "en", "", fmt.Sprintf(`<loket-availability id="w" now=%q>
@@ -959,48 +1016,81 @@ func TestBrowserAccessibility(t *testing.T) {
 // TestBrowserStart measures (and logs; it asserts nothing about time) how
 // long the widget takes from being connected to its first rendered status,
 // against how long a hello-world Go WebAssembly takes from being fetched
-// to running main, both on a partner's page, each run in a browser of its
-// own: nothing cached, and no module compiled before (a browser keeps a
-// module it has compiled, and the functions it has compiled in it, for
-// the next page that fetches the same bytes). Issue 10's budget is 1.5
-// times.
+// to running main, on the same partner's page (issue 10's budget is 1.5
+// times). The hello world is timed twice: served as the widget's module is
+// (by the widget's handler, from its origin, with brotli), which the
+// budget is measured against, and uncompressed from the page's own origin.
+// Each run starts a browser of its own, so that nothing is cached and no
+// module compiled before (a browser keeps a module it has compiled, and
+// the functions it has compiled in it, for the next page that fetches the
+// same bytes); it waits until the page is idle before each start, and the
+// three take turns going first.
 func TestBrowserStart(t *testing.T) {
 	s := newSite(t)
-	// Each run starts two browsers: three runs by default, nine with the
-	// full budget of CI (LOKET_ORACLE=full).
+	// Three runs by default, nine with the full budget of CI
+	// (LOKET_ORACLE=full).
 	runs := 3
 	if os.Getenv("LOKET_ORACLE") == "full" {
 		runs = 9
 	}
-	var widget, hello []float64
-	helloPage := s.page(t, "en", `<script type="module" src="/hello/hello.js"></script>
-`, "", "default-src 'none'; script-src 'self' "+s.widget.URL+" 'wasm-unsafe-eval'; connect-src 'self' "+s.widget.URL+"; style-src "+s.widget.URL)
-	widgetPage := s.page(t, "en", "", "", "")
-	for range runs {
-		ctx := s.freshTab(t)
-		run(t, ctx, chromedp.Navigate(helloPage))
-		hello = append(hello, eval[float64](t, ctx, `new Promise((resolve) => { const f = () => globalThis.helloStart !== undefined ? resolve(globalThis.helloStart) : setTimeout(f, 5); f(); })`))
-
-		ctx = s.freshTab(t)
-		run(t, ctx, chromedp.Navigate(widgetPage))
-		ms := eval[float64](t, ctx, `customElements.whenDefined('loket-availability').then(() => new Promise((resolve) => {
-		  const e = document.createElement('loket-availability');
-		  e.setAttribute('now', '2026-12-22T10:00:00+01:00');
-		  e.setAttribute('view', 'status');
-		  const t0 = performance.now();
-		  e.addEventListener('loket-render', () => resolve(performance.now() - t0), { once: true });
-		  document.querySelector('main').append(e);
-		}))`)
-		if st := eval[string](t, ctx, `document.querySelector('loket-availability').shadowRoot.querySelector('.status')?.dataset.state ?? ''`); st != "open" {
-			t.Fatalf("the widget rendered %q, not the status", st)
-		}
-		widget = append(widget, ms)
+	page := s.page(t, "en", "", "", "default-src 'none'; script-src 'self' "+s.widget.URL+" 'wasm-unsafe-eval'; connect-src 'self' "+s.widget.URL+"; style-src "+s.widget.URL)
+	// settle waits until the page has been idle for a while: the browser
+	// has just started, and the program before may still be tiering up.
+	const settle = `new Promise((resolve) => setTimeout(() => requestIdleCallback(() => resolve(true), { timeout: 2000 }), 500))`
+	var widget, hello, helloPlain []float64
+	measure := []func(ctx context.Context){
+		func(ctx context.Context) {
+			eval[bool](t, ctx, settle)
+			widget = append(widget, eval[float64](t, ctx, `new Promise((resolve) => {
+			  const e = document.createElement('loket-availability');
+			  e.setAttribute('now', '2026-12-22T10:00:00+01:00');
+			  e.setAttribute('view', 'status');
+			  const t0 = performance.now();
+			  e.addEventListener('loket-render', () => resolve(performance.now() - t0), { once: true });
+			  document.querySelector('main').append(e);
+			})`))
+			if st := eval[string](t, ctx, `document.querySelector('loket-availability').shadowRoot.querySelector('.status')?.dataset.state ?? ''`); st != "open" {
+				t.Fatalf("the widget rendered %q, not the status", st)
+			}
+		},
+		func(ctx context.Context) {
+			eval[bool](t, ctx, settle)
+			hello = append(hello, eval[float64](t, ctx, `import('/hello/hello.js').then((m) => m.start(`+strconv.Quote(s.widget.URL+"/hello/loket.wasm")+`))`))
+		},
+		func(ctx context.Context) {
+			eval[bool](t, ctx, settle)
+			helloPlain = append(helloPlain, eval[float64](t, ctx, `import('/hello/hello.js').then((m) => m.start('/hello/hello.wasm'))`))
+		},
 	}
-	sort.Float64s(widget)
-	sort.Float64s(hello)
-	mw, mh := widget[runs/2], hello[runs/2]
-	t.Logf("start, median of %d runs each in a browser of its own: the widget from connected to first status %.0f ms (runs %.0f), a hello-world Go wasm from fetch to main %.0f ms (runs %.0f): %.2f times (budget 1.5)",
-		runs, mw, widget, mh, hello, mw/mh)
+	for r := range runs {
+		ctx := s.freshTab(t)
+		run(t, ctx, chromedp.Navigate(page))
+		eval[bool](t, ctx, `Promise.all([import('/hello/hello.js'), customElements.whenDefined('loket-availability')]).then(() => true)`)
+		for i := range measure {
+			measure[(r+i)%len(measure)](ctx)
+		}
+	}
+	t.Logf("start, %d runs each in a browser of its own: the widget from connected to first status %s; a hello-world Go wasm from fetch to main %s served as the widget's module, %s uncompressed from the page's origin: %.2f times (budget 1.5; %.2f against the uncompressed one)",
+		runs, summary(widget), summary(hello), summary(helloPlain), median(widget)/median(hello), median(widget)/median(helloPlain))
+}
+
+// median returns the median of xs.
+func median(xs []float64) float64 {
+	s := slices.Sorted(slices.Values(xs))
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// summary formats the median and the sorted values of xs in milliseconds.
+func summary(xs []float64) string {
+	s := slices.Sorted(slices.Values(xs))
+	parts := make([]string, len(s))
+	for i, x := range s {
+		parts[i] = fmt.Sprintf("%.0f", x)
+	}
+	return fmt.Sprintf("%.0f ms (runs %s)", median(xs), strings.Join(parts, " "))
 }
 
 // TestBrotliCommand decodes the bundle's .br copies with Debian's brotli
