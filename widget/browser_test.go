@@ -211,7 +211,8 @@ func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 		return nil, nil, err
 	}
 	hello := filepath.Join(t.TempDir(), "hello.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", hello, "./testdata/hello")
+	// Built as the bridge is (see Toolchain.Sources).
+	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags=-s", "-o", hello, "./testdata/hello")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return nil, nil, fmt.Errorf("building hello.wasm: %v\n%s", err, out)
