@@ -24,6 +24,8 @@
 package message
 
 import (
+	"strings"
+
 	"github.com/expatcentre/loket/internal/catalog"
 	"github.com/expatcentre/loket/internal/catalog/more"
 	"github.com/expatcentre/loket/text"
@@ -126,3 +128,33 @@ func OfError(err error) Localized {
 type verbatim string
 
 func (v verbatim) In(text.Lang) string { return string(v) }
+
+// Lines returns the errors es one per line, each in language l (see [In]):
+// what a list of errors says.
+func Lines[E error](l text.Lang, es []E) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = In(l, e)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ErrorLines returns the Error texts of es, one per line: the Error of a
+// list of errors.
+func ErrorLines[E error](es []E) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Errors returns es as a []error: the Unwrap of a list of errors, so that
+// errors.Is and errors.As look into each of them.
+func Errors[E error](es []E) []error {
+	errs := make([]error, len(es))
+	for i, e := range es {
+		errs[i] = e
+	}
+	return errs
+}

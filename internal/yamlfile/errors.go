@@ -72,32 +72,14 @@ func (e *Error) Unwrap() error { return e.Err }
 type Errors []*Error
 
 // Error implements error: the errors one per line.
-func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es Errors) Error() string { return message.ErrorLines(es) }
 
 // In returns the errors in language l, one per line.
-func (es Errors) In(l text.Lang) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.In(l)
-	}
-	return strings.Join(lines, "\n")
-}
+func (es Errors) In(l text.Lang) string { return message.Lines(l, es) }
 
 // Unwrap returns the errors, so that errors.Is and errors.As look into
 // each of them.
-func (es Errors) Unwrap() []error {
-	errs := make([]error, len(es))
-	for i, e := range es {
-		errs[i] = e
-	}
-	return errs
-}
+func (es Errors) Unwrap() []error { return message.Errors(es) }
 
 // sort sorts es by line and column, keeping the order of errors at the
 // same place.

@@ -2,7 +2,6 @@ package osm
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/expatcentre/loket/internal/message"
 	"github.com/expatcentre/loket/text"
@@ -63,22 +62,10 @@ func (e *LayerError) Unwrap() error { return e.Err }
 type Errors []error
 
 // Error implements error: the errors, one per line.
-func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+func (es Errors) Error() string { return message.ErrorLines(es) }
 
 // In returns the errors in language l, one per line.
-func (es Errors) In(l text.Lang) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = message.In(l, e)
-	}
-	return strings.Join(lines, "\n")
-}
+func (es Errors) In(l text.Lang) string { return message.Lines(l, es) }
 
 // Unwrap returns the errors, so that errors.Is and errors.As look into
 // each of them.
