@@ -11,6 +11,7 @@ import (
 
 	"github.com/expatcentre/loket/centre"
 	"github.com/expatcentre/loket/eligibility"
+	"github.com/expatcentre/loket/export"
 	"github.com/expatcentre/loket/i18n"
 	"github.com/expatcentre/loket/internal/excerpt"
 	"github.com/expatcentre/loket/internal/report"
@@ -34,31 +35,19 @@ type centresJSON struct {
 // centreJSON is a centre: the answer of GET /api/v1/centres/{id}, and an
 // element of the list of centres.
 type centreJSON struct {
-	ID              string      `json:"id"`
-	Lang            string      `json:"lang"`
-	Name            string      `json:"name"`
-	Description     *string     `json:"description"`
-	Address         addressJSON `json:"address"`
-	Coordinates     *coordsJSON `json:"coordinates"`
-	Website         *string     `json:"website"`
-	BookingURL      *string     `json:"booking_url"`
-	TimeZone        string      `json:"time_zone"`
-	DefaultLanguage string      `json:"default_language"`
-	DefaultDesk     string      `json:"default_desk"`
-	Desks           []deskJSON  `json:"desks"`
-	Services        []briefJSON `json:"services"`
-}
-
-type addressJSON struct {
-	Street     *string `json:"street"`
-	PostalCode *string `json:"postal_code"`
-	City       *string `json:"city"`
-	Country    *string `json:"country"`
-}
-
-type coordsJSON struct {
-	Lat float64 `json:"lat"`
-	Lon float64 `json:"lon"`
+	ID              string              `json:"id"`
+	Lang            string              `json:"lang"`
+	Name            string              `json:"name"`
+	Description     *string             `json:"description"`
+	Address         export.AddressData  `json:"address"`
+	Coordinates     *export.Coordinates `json:"coordinates"`
+	Website         *string             `json:"website"`
+	BookingURL      *string             `json:"booking_url"`
+	TimeZone        string              `json:"time_zone"`
+	DefaultLanguage string              `json:"default_language"`
+	DefaultDesk     string              `json:"default_desk"`
+	Desks           []deskJSON          `json:"desks"`
+	Services        []briefJSON         `json:"services"`
 }
 
 type deskJSON struct {
@@ -83,14 +72,10 @@ type briefJSON struct {
 func centreOf(p *i18n.Printer, ce *centre.Centre) centreJSON {
 	cj := centreJSON{
 		ID: ce.ID, Lang: p.Lang().String(), Name: p.Text(ce.Name), Description: report.OrNull(p.Text(ce.Description)),
-		Address: addressJSON{Street: report.OrNull(ce.Address.Street), PostalCode: report.OrNull(ce.Address.PostalCode),
-			City: report.OrNull(ce.Address.City), Country: report.OrNull(ce.Address.Country)},
+		Address: export.AddressOf(ce), Coordinates: export.CoordinatesOf(ce),
 		Website: report.OrNull(ce.Website), BookingURL: report.OrNull(ce.BookingURL),
 		TimeZone: ce.Location.String(), DefaultLanguage: ce.DefaultLanguage, DefaultDesk: ce.DefaultDesk,
 		Desks: []deskJSON{}, Services: []briefJSON{},
-	}
-	if !ce.Coordinates.IsZero() {
-		cj.Coordinates = &coordsJSON{Lat: ce.Coordinates.Lat, Lon: ce.Coordinates.Lon}
 	}
 	for _, d := range ce.Desks {
 		cj.Desks = append(cj.Desks, deskJSON{ID: d.ID, Name: p.Text(d.Name), Location: report.OrNull(p.Text(d.Location)),

@@ -49,6 +49,21 @@ type Coordinates struct {
 	Lon float64 `json:"lon"`
 }
 
+// AddressOf returns the postal address of ce.
+func AddressOf(ce *centre.Centre) AddressData {
+	return AddressData{Street: orNull(ce.Address.Street), PostalCode: orNull(ce.Address.PostalCode),
+		City: orNull(ce.Address.City), Country: orNull(ce.Address.Country)}
+}
+
+// CoordinatesOf returns the coordinates of ce, or nil when its file gives
+// none.
+func CoordinatesOf(ce *centre.Centre) *Coordinates {
+	if ce.Coordinates.IsZero() {
+		return nil
+	}
+	return &Coordinates{Lat: ce.Coordinates.Lat, Lon: ce.Coordinates.Lon}
+}
+
 // HolidayData is a centre's holiday policy: the region of its calendar
 // and the holidays every desk closes on.
 type HolidayData struct {
@@ -114,14 +129,10 @@ func JSON(ce *centre.Centre, r Range, l text.Lang) (*Centre, error) {
 	c := &Centre{
 		Centre: ce.ID, Lang: langCode(l), From: r.From.String(), To: r.To.String(),
 		Name: ce.Name.In(l), Description: orNull(ce.Description.In(l)),
-		Address: AddressData{Street: orNull(ce.Address.Street), PostalCode: orNull(ce.Address.PostalCode),
-			City: orNull(ce.Address.City), Country: orNull(ce.Address.Country)},
+		Address: AddressOf(ce), Coordinates: CoordinatesOf(ce),
 		Website: orNull(ce.Website), BookingURL: orNull(ce.BookingURL),
 		TimeZone: ce.Location.String(), DefaultLanguage: ce.DefaultLanguage, DefaultDesk: ce.DefaultDesk,
 		Closures: []Closure{}, Desks: []Desk{},
-	}
-	if !ce.Coordinates.IsZero() {
-		c.Coordinates = &Coordinates{Lat: ce.Coordinates.Lat, Lon: ce.Coordinates.Lon}
 	}
 	c.Holidays.Region = orNull(ce.Holidays.Region())
 	c.Holidays.ClosedOn.Kinds = []string{}
