@@ -24,47 +24,55 @@ import (
 
 //go:generate go run ./gen
 
-// form is one language's wording of a message: other, and one for a plural
-// message ("" when the message is not plural).
-type form struct{ one, other string }
+// Form is one language's wording of a message: Other, and One for a
+// plural message ("" when the message is not plural).
+type Form struct{ One, Other string }
 
-// index returns the place of id in ids, and false when there is none.
-func index(id string) (int, bool) {
-	lo, hi := 0, len(ids)
+// form is the name the generated tables use.
+type form = Form
+
+// Table is a generated table of messages: IDs sorted, and Msgs[i] the
+// Dutch and English wording of IDs[i]. This package has one; package more
+// has the messages only native programs word.
+type Table struct {
+	IDs  []string
+	Msgs [][2]Form
+}
+
+// index returns the place of id in t.IDs, and false when there is none.
+func (t Table) index(id string) (int, bool) {
+	lo, hi := 0, len(t.IDs)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if ids[mid] < id {
+		if t.IDs[mid] < id {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	return lo, lo < len(ids) && ids[lo] == id
+	return lo, lo < len(t.IDs) && t.IDs[lo] == id
 }
 
-// Has reports whether the catalog has message id.
-func Has(id string) bool {
-	_, ok := index(id)
+// Has reports whether t has message id.
+func (t Table) Has(id string) bool {
+	_, ok := t.index(id)
 	return ok
 }
 
-// IDs returns the ids of every message, sorted: a new slice on each call.
-func IDs() []string { return append([]string(nil), ids[:]...) }
-
-// T returns message id in language l with data filled into its
+// T returns message id of t in language l with data filled into its
 // placeholders. A plural message takes its form from data["Count"]. An id
-// the catalog lacks, or a placeholder missing from data, is a programming
-// error that the tests catch: T then returns the id in brackets,
+// t lacks, or a placeholder missing from data, is a programming error
+// that the tests catch: T then returns the id in brackets,
 // "[status.open]".
-func T(l text.Lang, id string, data map[string]any) string {
-	i, ok := index(id)
+func (t Table) T(l text.Lang, id string, data map[string]any) string {
+	i, ok := t.index(id)
 	if !ok {
 		return "[" + id + "]"
 	}
-	f := msgs[i][l&1]
-	tmpl := f.other
-	if f.one != "" && IsOne(data["Count"]) {
-		tmpl = f.one
+	f := t.Msgs[i][l&1]
+	tmpl := f.Other
+	if f.One != "" && IsOne(data["Count"]) {
+		tmpl = f.One
 	}
 	s, ok := Render(tmpl, data)
 	if !ok {
@@ -72,6 +80,19 @@ func T(l text.Lang, id string, data map[string]any) string {
 	}
 	return s
 }
+
+// table is this package's messages.
+var table = Table{IDs: ids[:], Msgs: msgs[:]}
+
+// Has reports whether the catalog has message id.
+func Has(id string) bool { return table.Has(id) }
+
+// IDs returns the ids of every message, sorted: a new slice on each call.
+func IDs() []string { return append([]string(nil), ids[:]...) }
+
+// T returns message id in language l with data filled in (see
+// [Table.T]).
+func T(l text.Lang, id string, data map[string]any) string { return table.T(l, id, data) }
 
 // IsOne reports whether v is the integer 1: CLDR's "one" in Dutch and
 // English (i = 1 and v = 0).

@@ -201,7 +201,7 @@ func Source(pkg string, msgs []Message) ([]byte, error) {
 	b.WriteString("}\n\n")
 	fmt.Fprintf(&b, "var msgs = [%d][2]form{\n", len(msgs))
 	for _, m := range msgs {
-		fmt.Fprintf(&b, "\t{{%s, %s}, {%s, %s}},\n", strconv.Quote(m.One[0]), strconv.Quote(m.Other[0]), strconv.Quote(m.One[1]), strconv.Quote(m.Other[1]))
+		fmt.Fprintf(&b, "\t{%s, %s},\n", formLiteral(m.One[0], m.Other[0]), formLiteral(m.One[1], m.Other[1]))
 	}
 	b.WriteString("}\n\n")
 	if pkg != "catalog" {
@@ -235,4 +235,14 @@ func Source(pkg string, msgs []Message) ([]byte, error) {
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
+}
+
+// formLiteral returns the Go literal of a catalog.Form (form in the
+// generated files): keyed, since package more's is catalog's type, and One
+// left out when the message is not plural.
+func formLiteral(one, other string) string {
+	if one == "" {
+		return "{Other: " + strconv.Quote(other) + "}"
+	}
+	return "{One: " + strconv.Quote(one) + ", Other: " + strconv.Quote(other) + "}"
 }
