@@ -113,18 +113,26 @@ func instant(ms float64, loc *time.Location) (time.Time, error) {
 
 func millis(t time.Time) float64 { return float64(t.UnixMilli()) }
 
+// deskAt returns what status and week ask about: a loaded centre, the
+// language asked, the index of one of its desks and an instant in its
+// zone.
+func (b *bridge) deskAt(centreID, deskID string, atMs float64, lang string) (l *centredata.Live, tl text.Lang, i int, at time.Time, err error) {
+	if l, tl, err = b.centre(centreID, lang); err != nil {
+		return nil, 0, 0, time.Time{}, err
+	}
+	if i, err = desk(l, deskID); err != nil {
+		return nil, 0, 0, time.Time{}, err
+	}
+	if at, err = instant(atMs, l.Loc); err != nil {
+		return nil, 0, 0, time.Time{}, err
+	}
+	return l, tl, i, at, nil
+}
+
 // status answers "is the desk open at this instant, and when does that
 // change?".
 func (b *bridge) status(centreID, deskID string, atMs float64, lang string) (map[string]any, error) {
-	l, tl, err := b.centre(centreID, lang)
-	if err != nil {
-		return nil, err
-	}
-	i, err := desk(l, deskID)
-	if err != nil {
-		return nil, err
-	}
-	at, err := instant(atMs, l.Loc)
+	l, tl, i, at, err := b.deskAt(centreID, deskID, atMs, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -147,15 +155,7 @@ func (b *bridge) status(centreID, deskID string, atMs float64, lang string) (map
 // today is the instant's date in the centre's zone and nextDay the instant
 // the next date starts there (when the week's marked day changes).
 func (b *bridge) week(centreID, deskID string, atMs float64, lang string) (map[string]any, error) {
-	l, tl, err := b.centre(centreID, lang)
-	if err != nil {
-		return nil, err
-	}
-	i, err := desk(l, deskID)
-	if err != nil {
-		return nil, err
-	}
-	at, err := instant(atMs, l.Loc)
+	l, tl, i, at, err := b.deskAt(centreID, deskID, atMs, lang)
 	if err != nil {
 		return nil, err
 	}
