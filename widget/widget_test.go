@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
@@ -116,17 +118,17 @@ func TestBundleFiles(t *testing.T) {
 	}
 	var chunks struct {
 		Size   int      `json:"size"`
-		SHA384 []string `json:"sha384"`
+		SHA256 []string `json:"sha256"`
 	}
 	if err := json.Unmarshal([]byte(jsConst(t, js, "WASM_CHUNKS")), &chunks); err != nil {
 		t.Fatal(err)
 	}
-	if chunks.Size != WasmChunkSize || len(chunks.SHA384) != (len(src.Bridge)+WasmChunkSize-1)/WasmChunkSize {
-		t.Errorf("WASM_CHUNKS: size %d, %d hashes for %d bytes", chunks.Size, len(chunks.SHA384), len(src.Bridge))
+	if chunks.Size != WasmChunkSize || len(chunks.SHA256) != (len(src.Bridge)+WasmChunkSize-1)/WasmChunkSize {
+		t.Errorf("WASM_CHUNKS: size %d, %d hashes for %d bytes", chunks.Size, len(chunks.SHA256), len(src.Bridge))
 	}
-	for i, h := range chunks.SHA384 {
+	for i, h := range chunks.SHA256 {
 		piece := src.Bridge[i*WasmChunkSize : min(len(src.Bridge), (i+1)*WasmChunkSize)]
-		if want := strings.TrimPrefix(Integrity(piece), "sha384-"); h != want {
+		if want := pieceHash(piece); h != want {
 			t.Errorf("WASM_CHUNKS: hash %d is %s, want %s", i, h, want)
 		}
 	}
@@ -382,20 +384,27 @@ func TestWasmChunks(t *testing.T) {
 		}
 		var v struct {
 			Size   int      `json:"size"`
-			SHA384 []string `json:"sha384"`
+			SHA256 []string `json:"sha256"`
 		}
 		if err := json.Unmarshal(js, &v); err != nil {
 			t.Fatal(err)
 		}
-		if want := (n + WasmChunkSize - 1) / WasmChunkSize; len(v.SHA384) != want || v.Size != WasmChunkSize {
-			t.Errorf("%d bytes: %d hashes of size %d, want %d", n, len(v.SHA384), v.Size, want)
+		if want := (n + WasmChunkSize - 1) / WasmChunkSize; len(v.SHA256) != want || v.Size != WasmChunkSize {
+			t.Errorf("%d bytes: %d hashes of size %d, want %d", n, len(v.SHA256), v.Size, want)
 			continue
 		}
 		if n > 0 {
-			last := data[(len(v.SHA384)-1)*WasmChunkSize:]
-			if want := strings.TrimPrefix(Integrity(last), "sha384-"); v.SHA384[len(v.SHA384)-1] != want {
-				t.Errorf("%d bytes: the last hash is %s, want %s", n, v.SHA384[len(v.SHA384)-1], want)
+			last := data[(len(v.SHA256)-1)*WasmChunkSize:]
+			if want := pieceHash(last); v.SHA256[len(v.SHA256)-1] != want {
+				t.Errorf("%d bytes: the last hash is %s, want %s", n, v.SHA256[len(v.SHA256)-1], want)
 			}
 		}
 	}
+}
+
+// pieceHash is the hash loket.js holds for a piece of loket.wasm: the
+// base64 of its SHA-256.
+func pieceHash(piece []byte) string {
+	sum := sha256.Sum256(piece)
+	return base64.StdEncoding.EncodeToString(sum[:])
 }

@@ -74,7 +74,7 @@ function fetchOwn(file, integrity) {
 // compile fetches loket.wasm and compiles it. Where the browser can hash
 // (crypto.subtle, in secure contexts) and compile a stream, it compiles
 // while the bytes arrive and hashes them alongside, piece by piece
-// (WASM_CHUNKS: the SHA-384 of each piece, as loket.js, itself checked by
+// (WASM_CHUNKS: the SHA-256 of each piece, as loket.js, itself checked by
 // the page's integrity attribute, holds them), and uses the module only
 // once every piece matches: a fetch with integrity would hold the bytes
 // back until all have arrived and been checked, and compile only then;
@@ -113,13 +113,13 @@ async function compile() {
 // bytes as soon as they have arrived, and fails unless the pieces are as
 // many as WASM_CHUNKS has hashes and each hash matches.
 async function checkPieces(subtle, reader) {
-  const { size, sha384 } = WASM_CHUNKS;
+  const { size, sha256 } = WASM_CHUNKS;
   const hashes = [];
   let piece = new Uint8Array(size);
   let filled = 0;
   const hash = () => {
-    if (hashes.length === sha384.length) throw new Error('loket.wasm is longer than loket.js says');
-    hashes.push(subtle.digest('SHA-384', piece.subarray(0, filled)));
+    if (hashes.length === sha256.length) throw new Error('loket.wasm is longer than loket.js says');
+    hashes.push(subtle.digest('SHA-256', piece.subarray(0, filled)));
     piece = new Uint8Array(size);
     filled = 0;
   };
@@ -140,12 +140,12 @@ async function checkPieces(subtle, reader) {
     reader.cancel().catch(() => {});
     throw e;
   }
-  if (hashes.length !== sha384.length) throw new Error('loket.wasm is shorter than loket.js says');
+  if (hashes.length !== sha256.length) throw new Error('loket.wasm is shorter than loket.js says');
   const digests = await Promise.all(hashes);
   digests.forEach((digest, i) => {
     let bin = '';
     for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
-    if (btoa(bin) !== sha384[i]) throw new Error('loket.wasm does not match loket.js (piece ' + (i + 1) + ' of ' + sha384.length + ')');
+    if (btoa(bin) !== sha256[i]) throw new Error('loket.wasm does not match loket.js (piece ' + (i + 1) + ' of ' + sha256.length + ')');
   });
 }
 
