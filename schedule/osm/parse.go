@@ -693,18 +693,29 @@ func (p *parser) easterOffset() (int, string, error) {
 		return 0, "", p.fail(n, "errors.osm.easter_offset", map[string]any{"Offset": sign * n.num})
 	}
 	p.advance()
+	signText := "+"
+	if sign < 0 {
+		signText = "-"
+	}
+	text, err := p.dayWord(signText, n.num)
+	if err != nil {
+		return 0, "", err
+	}
+	return sign * n.num, text, nil
+}
+
+// dayWord parses the "day" or "days" after the number of a day offset and
+// returns the offset's normal form: " +1 day", " -2 days".
+func (p *parser) dayWord(sign string, n int) (string, error) {
 	if !p.isWord(0, "day", "days") {
-		return 0, "", p.expected(p.peek(), "errors.osm.what.day_word")
+		return "", p.expected(p.peek(), "errors.osm.what.day_word")
 	}
 	p.advance()
 	unit := "days"
-	if n.num == 1 {
+	if n == 1 {
 		unit = "day"
 	}
-	if sign < 0 {
-		return -n.num, fmt.Sprintf(" -%d %s", n.num, unit), nil
-	}
-	return n.num, fmt.Sprintf(" +%d %s", n.num, unit), nil
+	return fmt.Sprintf(" %s%d %s", sign, n, unit), nil
 }
 
 func (p *parser) parseWeeks() ([]sel, string, error) {
@@ -893,19 +904,15 @@ func (p *parser) parseDayOffset(most int) (int, string, error) {
 		}
 		return 0, "", p.fail(n, id, map[string]any{"Offset": sign + n.text, "Max": most})
 	}
-	if !p.isWord(0, "day", "days") {
-		return 0, "", p.expected(p.peek(), "errors.osm.what.day_word")
-	}
-	p.advance()
-	unit := "days"
-	if n.num == 1 {
-		unit = "day"
+	text, err := p.dayWord(sign, n.num)
+	if err != nil {
+		return 0, "", err
 	}
 	off := n.num
 	if sign == "-" {
 		off = -off
 	}
-	return off, fmt.Sprintf(" %s%d %s", sign, n.num, unit), nil
+	return off, text, nil
 }
 
 const minutesPerDay = timetable.MinutesPerDay
