@@ -277,13 +277,9 @@ func langTag(s string) language.Tag { return i18n.Match(language.Make(s)) }
 // the handler sends when it is already answering as many requests as it
 // may, as loket serve's does.
 func Busy(w http.ResponseWriter, r *http.Request, seconds int) {
-	tag := language.Dutch
-	if l := r.URL.Query().Get("lang"); validLang(l) {
-		tag = language.Make(l)
-	} else if al := r.Header.Get("Accept-Language"); al != "" {
-		if nl, en := i18n.Match(language.Dutch, al), i18n.Match(language.English, al); nl == en {
-			tag = nl
-		}
+	tag := askedLanguage(r.URL.Query().Get("lang"), r.Header.Get("Accept-Language"))
+	if tag == language.Und {
+		tag = language.Dutch
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(seconds))
 	q := &request{w: w, r: r, p: i18n.NewPrinter(tag)}

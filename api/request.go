@@ -77,20 +77,29 @@ func (q *request) chooseLanguage(ce *centre.Centre) {
 		ce = q.h.centres[0].centre
 	}
 	if q.lang == language.Und {
-		if l, ok := q.query["lang"]; ok && validLang(l) {
-			q.lang = language.Make(l)
-		} else if al := q.r.Header.Get("Accept-Language"); al != "" {
-			nl, en := i18n.Match(language.Dutch, al), i18n.Match(language.English, al)
-			if nl == en { // the header names one loket speaks
-				q.lang = nl
-			}
-		}
+		q.lang = askedLanguage(q.query["lang"], q.r.Header.Get("Accept-Language"))
 	}
 	tag := q.lang
 	if tag == language.Und {
 		tag = langTag(ce.DefaultLanguage)
 	}
 	q.p = i18n.NewPrinter(tag)
+}
+
+// askedLanguage returns the language a request asks for: lang, its lang
+// parameter, when it is nl or en, else the language of acceptLanguage,
+// its Accept-Language header, when that names one loket speaks, else
+// language.Und.
+func askedLanguage(lang, acceptLanguage string) language.Tag {
+	if validLang(lang) {
+		return language.Make(lang)
+	}
+	if acceptLanguage != "" {
+		if nl, en := i18n.Match(language.Dutch, acceptLanguage), i18n.Match(language.English, acceptLanguage); nl == en {
+			return nl
+		}
+	}
+	return language.Und
 }
 
 // validLang reports whether s is a value of lang: nl or en.
