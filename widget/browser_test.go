@@ -355,15 +355,7 @@ func helloBundle(b *Bundle, hello []byte) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := *b
-	c.Files = nil
-	for _, f := range b.Files {
-		if f.Name == "loket.wasm" {
-			f = &File{Name: f.Name, Type: f.Type, Data: hello, Integrity: Integrity(hello), Brotli: br, Gzip: gz}
-		}
-		c.Files = append(c.Files, f)
-	}
-	return &c, nil
+	return withWasmFile(b, &File{Name: "loket.wasm", Type: b.File("loket.wasm").Type, Data: hello, Integrity: Integrity(hello), Brotli: br, Gzip: gz}), nil
 }
 
 // octetStream is the media type a server sends for a file it knows
@@ -371,13 +363,18 @@ func helloBundle(b *Bundle, hello []byte) (*Bundle, error) {
 const octetStream = "application/octet-stream"
 
 // withWasm returns a copy of b whose loket.wasm is wasm, served without
-// compression as media type typ.
+// compression as media type typ (and with the integrity of b's own).
 func withWasm(b *Bundle, wasm []byte, typ string) *Bundle {
+	return withWasmFile(b, &File{Name: "loket.wasm", Type: typ, Data: wasm, Integrity: b.File("loket.wasm").Integrity})
+}
+
+// withWasmFile returns a copy of b with wasm in place of its loket.wasm.
+func withWasmFile(b *Bundle, wasm *File) *Bundle {
 	c := *b
 	c.Files = nil
 	for _, f := range b.Files {
-		if f.Name == "loket.wasm" {
-			f = &File{Name: f.Name, Type: typ, Data: wasm, Integrity: f.Integrity}
+		if f.Name == wasm.Name {
+			f = wasm
 		}
 		c.Files = append(c.Files, f)
 	}
