@@ -311,11 +311,7 @@ func (s *site) freshTab(t *testing.T) context.Context {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserOptions(s.exe)...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancel(); cancelAlloc() })
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: harness})
-		return err
-	}))
-	if err != nil {
+	if err := chromedp.Do(ctx, addHarness); err != nil {
 		t.Fatal(err)
 	}
 	return ctx
@@ -409,6 +405,12 @@ func (s *site) pageFrom(t *testing.T, dir, lang, head, body, csp string) string 
 	return s.partner.URL + path
 }
 
+// addHarness has a tab run the harness in every page it opens.
+var addHarness = chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: harness})
+	return err
+})
+
 // tab opens a new tab with the harness, and closes it at the end of the
 // test.
 func (s *site) tab(t *testing.T, setup ...chromedp.Action[chromedp.Void]) context.Context {
@@ -416,10 +418,7 @@ func (s *site) tab(t *testing.T, setup ...chromedp.Action[chromedp.Void]) contex
 	ctx, cancel := chromedp.NewContext(s.browser)
 	t.Cleanup(cancel)
 	steps := append([]chromedp.Action[chromedp.Void]{
-		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: harness})
-			return err
-		}),
+		addHarness,
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
 			return err
