@@ -785,7 +785,7 @@ func (p *parser) parseDays() ([]sel, string, error) {
 		switch {
 		case p.isWord(0, "PH"):
 			p.advance()
-			off, text, err := p.parseDayOffset(maxPHOffset)
+			off, text, err := p.parseDayOffset(maxPHOffset, "errors.osm.ph_offset")
 			if err != nil {
 				return nil, "", err
 			}
@@ -843,7 +843,7 @@ func (p *parser) parseDays() ([]sel, string, error) {
 					return nil, "", p.expected(p.peek(), "errors.osm.what.nth_more")
 				}
 				p.advance()
-				off, offText, err := p.parseDayOffset(maxNthOffset)
+				off, offText, err := p.parseDayOffset(maxNthOffset, "errors.osm.nth_offset")
 				if err != nil {
 					return nil, "", err
 				}
@@ -888,21 +888,18 @@ const (
 )
 
 // parseDayOffset parses the day offset that may follow the n-th weekday of
-// a month or PH: "+3 days", "-1 day", at most most days either way. It
-// returns 0 and "" when none follows, else the offset and its canonical
-// text with a leading space.
-func (p *parser) parseDayOffset(most int) (int, string, error) {
+// a month or PH: "+3 days", "-1 day", at most most days either way (a
+// larger one is the error tooFar, a message id). It returns 0 and "" when
+// none follows, else the offset and its canonical text with a leading
+// space.
+func (p *parser) parseDayOffset(most int, tooFar string) (int, string, error) {
 	if !(p.isPunct(0, "+") || p.isPunct(0, "-")) || p.at(1).kind != tNum {
 		return 0, "", nil
 	}
 	sign := p.next().text
 	n := p.next()
 	if n.num == 0 || n.num > most {
-		id := "errors.osm.nth_offset"
-		if most == maxPHOffset {
-			id = "errors.osm.ph_offset"
-		}
-		return 0, "", p.fail(n, id, map[string]any{"Offset": sign + n.text, "Max": most})
+		return 0, "", p.fail(n, tooFar, map[string]any{"Offset": sign + n.text, "Max": most})
 	}
 	text, err := p.dayWord(sign, n.num)
 	if err != nil {
