@@ -304,17 +304,18 @@ func browserOptions(exe string) []chromedp.ExecAllocatorOption {
 }
 
 // freshTab starts a browser of its own, with a new profile and nothing
-// compiled or cached yet, and returns its first tab with the harness; the
-// browser ends when the test ends.
-func (s *site) freshTab(t *testing.T) context.Context {
+// compiled or cached yet, and returns its first tab with the harness and
+// a function that ends the browser; it ends with the test at the latest.
+func (s *site) freshTab(t *testing.T) (context.Context, func()) {
 	t.Helper()
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserOptions(s.exe)...)
 	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
+	end := func() { cancel(); cancelAlloc() }
+	t.Cleanup(end)
 	if err := chromedp.Do(ctx, addHarness); err != nil {
 		t.Fatal(err)
 	}
-	return ctx
+	return ctx, end
 }
 
 // strictCSP is issue 10's policy for a partner page, with the widget's
@@ -1049,54 +1050,89 @@ func TestBrowserStart(t *testing.T) {
 	// has just started, and the program before may still be tiering up.
 	const settle = `new Promise((resolve) => setTimeout(() => requestIdleCallback(() => resolve(true), { timeout: 2000 }), 500))`
 	var widget, pasted, hello, helloPlain []float64
+	// The steps of the widget's start (its User Timing marks, ms after
+	// connected) and the hello world's (ms after its request).
+	steps := map[string][]float64{}
 	// start times a new widget with attributes attrs from connected to
-	// rendered, and checks that it shows the status and rows rows.
+	// rendered, and checks that it shows the status and rows rows. The
+	// first widget of a page also records the steps of its start.
 	start := func(ctx context.Context, attrs string, rows int) float64 {
 		eval[bool](t, ctx, settle)
 		id := fmt.Sprintf("w%d", eval[int](t, ctx, `document.querySelectorAll('loket-availability').length`))
-		ms := eval[float64](t, ctx, `new Promise((resolve) => {
+		got := eval[struct {
+			MS    float64
+			Marks map[string]float64
+		}](t, ctx, `new Promise((resolve) => {
 		  const e = document.createElement('loket-availability');
 		  e.id = `+strconv.Quote(id)+`;
 		  for (const [k, v] of Object.entries(`+attrs+`)) e.setAttribute(k, v);
 		  const t0 = performance.now();
-		  e.addEventListener('loket-render', () => resolve(performance.now() - t0), { once: true });
+		  e.addEventListener('loket-render', () => {
+		    const ms = performance.now() - t0;
+		    const marks = {};
+		    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('loket:') && m.startTime >= t0) marks[m.name] = m.startTime - t0;
+		    resolve({ ms, marks });
+		  }, { once: true });
 		  document.querySelector('main').append(e);
 		})`)
-		if got := show(t, ctx, id); got.State != "open" || len(got.Rows) != rows {
-			t.Fatalf("the widget (%s) shows %+v, not the status and %d rows", attrs, got, rows)
+		if shown := show(t, ctx, id); shown.State != "open" || len(shown.Rows) != rows {
+			t.Fatalf("the widget (%s) shows %+v, not the status and %d rows", attrs, shown, rows)
 		}
-		return ms
+		if id == "w0" && rows == 0 {
+			for name, ms := range got.Marks {
+				steps[name] = append(steps[name], ms)
+			}
+		}
+		return got.MS
 	}
+	// startHello times the hello world at url.
+	startHello := func(ctx context.Context, url string, main, instantiated *[]float64) {
+		eval[bool](t, ctx, settle)
+		got := eval[struct{ MS, Instantiated float64 }](t, ctx, `import('/hello/hello.js').then((m) => m.start(`+strconv.Quote(url)+`))`)
+		*main = append(*main, got.MS)
+		if instantiated != nil {
+			*instantiated = append(*instantiated, got.Instantiated)
+		}
+	}
+	var helloInstantiated []float64
 	measure := []func(ctx context.Context){
 		func(ctx context.Context) {
 			widget = append(widget, start(ctx, `{now: '2026-12-22T10:00:00+01:00', view: 'status'}`, 0))
 		},
 		func(ctx context.Context) {
-			eval[bool](t, ctx, settle)
-			hello = append(hello, eval[float64](t, ctx, `import('/hello/hello.js').then((m) => m.start(`+strconv.Quote(s.widget.URL+"/hello/loket.wasm")+`))`))
+			startHello(ctx, s.widget.URL+"/hello/loket.wasm", &hello, &helloInstantiated)
 		},
-		func(ctx context.Context) {
-			eval[bool](t, ctx, settle)
-			helloPlain = append(helloPlain, eval[float64](t, ctx, `import('/hello/hello.js').then((m) => m.start('/hello/hello.wasm'))`))
-		},
+		func(ctx context.Context) { startHello(ctx, "/hello/hello.wasm", &helloPlain, nil) },
 	}
+	// Each browser ends before the next starts: idle browsers left
+	// running slowed the later runs down (by a third on this 2-core
+	// machine).
 	for r := range runs {
-		ctx := s.freshTab(t)
+		ctx, end := s.freshTab(t)
 		run(t, ctx, chromedp.Navigate(page))
 		eval[bool](t, ctx, `Promise.all([import('/hello/hello.js'), customElements.whenDefined('loket-availability')]).then(() => true)`)
 		for i := range measure {
 			measure[(r+i)%len(measure)](ctx)
 		}
+		end()
 		if full {
 			// Widgets share one bridge: a browser of its own again.
-			ctx := s.freshTab(t)
+			ctx, end := s.freshTab(t)
 			run(t, ctx, chromedp.Navigate(page))
 			eval[bool](t, ctx, `customElements.whenDefined('loket-availability').then(() => true)`)
 			pasted = append(pasted, start(ctx, `{now: '2026-12-22T10:00:00+01:00'}`, 7))
+			end()
 		}
 	}
 	t.Logf("start, %d runs each in a browser of its own: the widget from connected to first status %s; a hello-world Go wasm from fetch to main %s served as the widget's module, %s uncompressed from the page's origin: %.2f times (budget 1.5; %.2f against the uncompressed one)",
 		runs, summary(widget), summary(hello), summary(helloPlain), median(widget)/median(hello), median(widget)/median(helloPlain))
+	for _, step := range []string{"fetch", "compiled", "running", "loaded", "rendered"} {
+		if n := len(steps["loket:"+step]); n != runs {
+			t.Fatalf("the widget marked loket:%s in %d of %d starts", step, n, runs)
+		}
+	}
+	t.Logf("steps (medians, ms): the widget after connected: fetch %.0f, compiled %.0f, Go running %.0f, centre loaded %.0f, status rendered %.0f; the hello world (served as the widget's module) after its request: compiled and instantiated %.0f, main running %.0f",
+		median(steps["loket:fetch"]), median(steps["loket:compiled"]), median(steps["loket:running"]), median(steps["loket:loaded"]), median(steps["loket:rendered"]), median(helloInstantiated), median(hello))
 	if full {
 		t.Logf("start of the widget as pasted, status and week: %s, %.2f and %.2f times", summary(pasted), median(pasted)/median(hello), median(pasted)/median(helloPlain))
 	}

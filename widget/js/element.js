@@ -29,6 +29,10 @@
 // (only 'wasm-unsafe-eval' for WebAssembly), writes text as text nodes only,
 // and never breaks the host page: problems are shown in the element and
 // warned about on the console.
+//
+// The steps of its first start on a page are User Timing marks (loket:fetch,
+// loket:compiled, loket:running, loket:loaded, loket:rendered), shown by
+// the browser's performance tools.
 
 const CENTRES = /*@CENTRES@*/;
 const DEFAULT_CENTRE = /*@DEFAULT_CENTRE@*/;
@@ -64,6 +68,18 @@ function goRuntime() {
 }
 
 let bridgePromise; // one WebAssembly instance for every widget of the page
+
+const marked = new Set();
+
+// mark records a User Timing mark, loket:<step>, which the browser's
+// performance tools show: the steps of the widget's first start on the
+// page (fetch, compiled, running, loaded, rendered), each once, so that
+// the page's timeline does not grow with the widget's renders.
+function mark(step) {
+  if (marked.has(step)) return;
+  marked.add(step);
+  if (globalThis.performance && typeof globalThis.performance.mark === 'function') globalThis.performance.mark('loket:' + step);
+}
 
 // fetchOwn fetches a file of the bundle, beside loket.js, without
 // credentials.
@@ -153,7 +169,9 @@ async function checkPieces(subtle, reader) {
 function bridge() {
   if (!bridgePromise) {
     bridgePromise = (async () => {
+      mark('fetch');
       const module = await compile();
+      mark('compiled');
       const scope = goRuntime();
       const ns = {};
       scope[Symbol.for(KEY)] = ns;
@@ -161,6 +179,7 @@ function bridge() {
       const instance = await WebAssembly.instantiate(module, go.importObject);
       go.run(instance);
       if (!ns.ready) throw new Error(ns.error || 'loket: the bridge did not start');
+      mark('running');
       return ns;
     })();
   }
@@ -193,6 +212,7 @@ function loadCentre(ns, id) {
     const p = fetchCentre(id).then((bytes) => {
       const outline = ns.load(bytes);
       if (outline.error) throw new Error('loket: ' + outline.error);
+      mark('loaded');
       return outline;
     });
     p.catch(() => centrePromises.delete(id));
@@ -560,6 +580,7 @@ class LoketAvailability extends HTMLElement {
   _show(lang, node, error, state) {
     this._content.setAttribute('lang', lang);
     this._content.replaceChildren(node);
+    mark('rendered');
     this.dispatchEvent(new CustomEvent('loket-render', {
       bubbles: true,
       detail: { lang, state: state ?? null, error: error ?? null },
