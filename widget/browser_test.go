@@ -247,6 +247,10 @@ func startSite(t *testing.T, exe string, src Sources) (*site, func(), error) {
 
 	s.partner = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
+		case "/no-marks.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			fmt.Fprint(w, "performance.mark = () => { throw new Error('the partner allows no marks'); };\n")
+			return
 		case "/own-globals.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			fmt.Fprint(w, "window.Go = 'the partner\\'s Go'; window.fs = 'the partner\\'s fs'; window.process = 'the partner\\'s process'; window.path = 'the partner\\'s path';\n")
@@ -722,6 +726,21 @@ func TestBrowserPage(t *testing.T) {
 	s := newSite(t)
 	const at = "2026-12-22T10:00:00+01:00"
 	when, _ := time.Parse(time.RFC3339, at)
+
+	t.Run("a page whose performance.mark throws", func(t *testing.T) {
+		url := s.page(t, "en", `<script src="/no-marks.js"></script>
+`, fmt.Sprintf(`<loket-availability id="a" view="status" now=%q></loket-availability>`, at),
+			s.strictCSP()+"; script-src-elem 'self' "+s.widget.URL)
+		ctx := s.tab(t)
+		run(t, ctx, chromedp.Navigate(url))
+		if got, want := waitRendered(t, ctx, "a", 1).Status, expect(t, "ind", when, text.English).status; got != want {
+			t.Errorf("the status is %q, want %q", got, want)
+		}
+		if n := eval[int](t, ctx, `performance.getEntriesByType('mark').length`); n != 0 {
+			t.Errorf("%d marks on a page that allows none", n)
+		}
+		clean(t, ctx)
+	})
 
 	t.Run("two widgets, the page's own Go", func(t *testing.T) {
 		url := s.page(t, "nl", `<script src="/own-globals.js"></script>

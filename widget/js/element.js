@@ -74,11 +74,17 @@ const marked = new Set();
 // mark records a User Timing mark, loket:<step>, which the browser's
 // performance tools show: the steps of the widget's first start on the
 // page (fetch, compiled, running, loaded, rendered), each once, so that
-// the page's timeline does not grow with the widget's renders.
+// the page's timeline does not grow with the widget's renders. A page
+// whose performance.mark is missing or throws gets no marks, and a
+// working widget.
 function mark(step) {
   if (marked.has(step)) return;
   marked.add(step);
-  if (globalThis.performance && typeof globalThis.performance.mark === 'function') globalThis.performance.mark('loket:' + step);
+  try {
+    globalThis.performance.mark('loket:' + step);
+  } catch {
+    // no User Timing here
+  }
 }
 
 // fetchOwn fetches a file of the bundle, beside loket.js, without
