@@ -23,7 +23,7 @@ func manyRules(n int, sep string) string {
 }
 
 // BenchmarkFirstQuery measures a schedule's first query, which evaluates
-// the year of days around it (a block of the cache), for more and more
+// the season of days around it (a block of the cache), for more and more
 // rules that all apply to every day: the cost grows with the number of
 // rules, up to MaxRules, not with its square.
 func BenchmarkFirstQuery(b *testing.B) {

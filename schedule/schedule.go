@@ -107,7 +107,7 @@ const Horizon = timetable.Horizon
 // guess. [Schedule.Covers] tells the two apart.
 //
 // A Schedule is immutable once built and safe for concurrent use. It caches
-// evaluated days in blocks of about 388 days, each built on first use.
+// evaluated days in blocks of about 97 days, each built on first use.
 type Schedule struct {
 	t   *timetable.Timetable
 	cal holidays.Calendar

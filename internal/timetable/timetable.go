@@ -248,7 +248,7 @@ func (r *Recurrence) OccursOn(d civil.Date) bool {
 
 // Timetable answers queries on a Program in a location. It is immutable
 // once made and safe for concurrent use. It caches evaluated days in
-// blocks of about 388 days, each built on first use.
+// blocks of about 97 days, each built on first use.
 type Timetable struct {
 	p          Program
 	loc        *time.Location
