@@ -41,8 +41,29 @@ func newBridge() (*bridge, error) {
 	return &bridge{loc: loc, centres: map[string]*centredata.Live{}}, nil
 }
 
+// bridgeWords are the widget's fixed words: the outline's words.nl and words.en
+// (name: message id of the catalog, a message without data), so that
+// rendering the widget needs no text call for them.
+var bridgeWords = [...][2]string{
+	{"appointment", "hours.appointment"},
+	{"book", "widget.book"},
+	{"day", "widget.week.day"},
+	{"hours", "widget.week.hours"},
+	{"services", "widget.services.title"},
+	{"procedure", "widget.services.procedure"},
+	{"openNow", "widget.services.open_now"},
+	{"none", "widget.services.none"},
+}
+
+// inBoth returns f's text in Dutch and in English.
+func inBoth(f func(text.Lang) string) map[string]any {
+	return map[string]any{"nl": f(text.Dutch), "en": f(text.English)}
+}
+
 // load decodes a compiled centre (see `loket widget`) and keeps it under
-// its id, replacing one loaded before. It returns the centre's outline.
+// its id, replacing one loaded before. It returns the centre's outline:
+// its names, desks (each with the widget's accessible name for it, label)
+// and services, and the widget's fixed words in both languages.
 func (b *bridge) load(data []byte) (map[string]any, error) {
 	c, err := centredata.Unmarshal(data)
 	if err != nil {
@@ -58,17 +79,28 @@ func (b *bridge) load(data []byte) (map[string]any, error) {
 	b.centres[c.ID] = l
 	desks := make([]any, len(c.Desks))
 	for i, d := range c.Desks {
+		label := inBoth(func(l text.Lang) string {
+			return catalog.T(l, "widget.region", map[string]any{"Desk": d.Name.In(l), "Centre": c.Name.In(l)})
+		})
 		desks[i] = map[string]any{"id": d.ID, "name": textValue(d.Name), "location": textValue(d.Location),
-			"appointment": d.Appointment, "bookingUrl": d.BookingURL}
+			"appointment": d.Appointment, "bookingUrl": d.BookingURL, "label": label}
 	}
 	services := make([]any, len(c.Services))
 	for i, s := range c.Services {
 		services[i] = map[string]any{"id": s.ID, "kind": s.Kind, "name": textValue(s.Name), "desk": s.Desk,
 			"appointment": s.Appointment, "bookingUrl": s.BookingURL}
 	}
+	fixed := map[string]any{}
+	for _, l := range []text.Lang{text.Dutch, text.English} {
+		w := make(map[string]any, len(bridgeWords))
+		for _, word := range bridgeWords {
+			w[word[0]] = catalog.T(l, word[1], nil)
+		}
+		fixed[l.String()] = w
+	}
 	return map[string]any{
 		"id": c.ID, "name": textValue(c.Name), "defaultLanguage": c.DefaultLanguage,
-		"defaultDesk": c.DefaultDesk, "desks": desks, "services": services,
+		"defaultDesk": c.DefaultDesk, "desks": desks, "services": services, "words": fixed,
 	}, nil
 }
 

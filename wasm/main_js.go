@@ -8,7 +8,7 @@
 // removes it from globalThis again. The functions (each returns a plain
 // object, or {error: "..."}):
 //
-//	load(bytes: Uint8Array)                        -> the centre's outline
+//	load(bytes: Uint8Array)                        -> the centre's outline and the widget's fixed words
 //	status(centre, desk, atMs, lang)               -> state, next change, sentence
 //	week(centre, desk, atMs, lang)                 -> the seven days of that week
 //	services(centre, atMs, lang)                   -> each service's next time

@@ -302,3 +302,49 @@ func TestBridgeText(t *testing.T) {
 		}
 	}
 }
+
+// TestBridgeOutline checks the outline's words and desk labels, which the
+// widget shows without asking text: each is the catalog's message in its
+// language, the label with the desk's and the centre's names.
+func TestBridgeOutline(t *testing.T) {
+	b, err := newBridge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, data := range exampleCentres(t) {
+		outline, err := b.load(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := centre.Decode(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []string{"nl", "en"} {
+			tl, _ := text.ParseLang(lang)
+			p := i18n.PrinterFor(tl)
+			words := outline["words"].(map[string]any)[lang].(map[string]any)
+			want := map[string]string{
+				"appointment": "hours.appointment", "book": "widget.book",
+				"day": "widget.week.day", "hours": "widget.week.hours",
+				"services": "widget.services.title", "procedure": "widget.services.procedure",
+				"openNow": "widget.services.open_now", "none": "widget.services.none",
+			}
+			if len(words) != len(want) {
+				t.Errorf("%s: %d words in %s, want %d", id, len(words), lang, len(want))
+			}
+			for name, msg := range want {
+				if w := p.T(msg, nil); words[name] != w || w == "" {
+					t.Errorf("%s: word %s in %s is %q, want %q", id, name, lang, words[name], w)
+				}
+			}
+			for i, d := range outline["desks"].([]any) {
+				desk := c.Desks[i]
+				label := p.T("widget.region", map[string]any{"Desk": desk.Name.In(tl), "Centre": c.Name.In(tl)})
+				if got := d.(map[string]any)["label"].(map[string]any)[lang]; got != label {
+					t.Errorf("%s: desk %s's label in %s is %q, want %q", id, desk.ID, lang, got, label)
+				}
+			}
+		}
+	}
+}

@@ -523,10 +523,8 @@ class LoketAvailability extends HTMLElement {
       return answer;
     };
     const deskName = desk.name[lang] || desk.name.nl || desk.name.en;
-    const region = el('section', {
-      class: 'widget',
-      'aria-label': ns.text(lang, 'widget.region', { Desk: deskName, Centre: centreName }).text,
-    });
+    const words = outline.words[lang]; // the widget's fixed words, from the bridge with the outline
+    const region = el('section', { class: 'widget', 'aria-label': desk.label[lang] });
     let next = null;
     let state = null;
     let sentence = null;
@@ -537,20 +535,20 @@ class LoketAvailability extends HTMLElement {
       const about = [];
       const location = desk.location[lang] || desk.location.nl || desk.location.en;
       if (location) about.push(location);
-      if (desk.appointment) about.push(ns.text(lang, 'hours.appointment', {}).text);
+      if (desk.appointment) about.push(words.appointment);
       if (about.length) region.append(el('p', { class: 'about' }, about.join(' · ')));
       region.append(el('p', { class: 'status', 'data-state': st.state }, st.sentence));
       sentence = st.sentence;
       const book = desk.appointment && safeURL(desk.bookingUrl);
-      if (book) region.append(el('p', null, el('a', { href: book, rel: 'noopener', target: '_blank' }, ns.text(lang, 'widget.book', {}).text)));
+      if (book) region.append(el('p', null, el('a', { href: book, rel: 'noopener', target: '_blank' }, words.book)));
       next = soonest(next, st.next);
     }
     if (views.includes('week')) {
       const wk = check(ns.week(outline.id, desk.id, at, lang));
       const table = el('table', null, el('caption', null, wk.caption));
       table.append(el('thead', null, el('tr', null,
-        el('th', { scope: 'col' }, ns.text(lang, 'widget.week.day', {}).text),
-        el('th', { scope: 'col' }, ns.text(lang, 'widget.week.hours', {}).text))));
+        el('th', { scope: 'col' }, words.day),
+        el('th', { scope: 'col' }, words.hours))));
       const body = el('tbody');
       for (const d of wk.days) {
         body.append(el('tr', { 'aria-current': d.date === wk.today ? 'date' : null },
@@ -562,15 +560,15 @@ class LoketAvailability extends HTMLElement {
     }
     if (views.includes('services')) {
       const sv = check(ns.services(outline.id, at, lang));
-      const title = ns.text(lang, 'widget.services.title', {}).text;
+      const title = words.services;
       const list = el('ul', { 'aria-label': title });
       for (const s of sv.services) {
         if (serviceID !== null && s.id !== serviceID.trim()) continue;
         let when;
-        if (s.kind === 'procedure') when = ns.text(lang, 'widget.services.procedure', {}).text;
-        else if (s.openNow) when = ns.text(lang, 'widget.services.open_now', {}).text;
+        if (s.kind === 'procedure') when = words.procedure;
+        else if (s.openNow) when = words.openNow;
         else if (s.next) when = ns.text(lang, 'widget.services.next', { When: s.next.text }).text;
-        else when = ns.text(lang, 'widget.services.none', {}).text;
+        else when = words.none;
         list.append(el('li', null, el('span', null, s.name), ' — ', el('span', { class: 'note' }, when)));
         if (s.kind === 'visit' && s.next) next = soonest(next, s.openNow ? s.next.end : s.next.start);
       }
