@@ -55,10 +55,8 @@ var bridgeWords = [...][2]string{
 	{"none", "widget.services.none"},
 }
 
-// inBoth returns f's text in Dutch and in English.
-func inBoth(f func(text.Lang) string) map[string]any {
-	return map[string]any{"nl": f(text.Dutch), "en": f(text.English)}
-}
+// langs are the languages of the outline's words and labels.
+var langs = [...]text.Lang{text.Dutch, text.English}
 
 // load decodes a compiled centre (see `loket widget`) and keeps it under
 // its id, replacing one loaded before. It returns the centre's outline:
@@ -79,9 +77,10 @@ func (b *bridge) load(data []byte) (map[string]any, error) {
 	b.centres[c.ID] = l
 	desks := make([]any, len(c.Desks))
 	for i, d := range c.Desks {
-		label := inBoth(func(l text.Lang) string {
-			return catalog.T(l, "widget.region", map[string]any{"Desk": d.Name.In(l), "Centre": c.Name.In(l)})
-		})
+		label := map[string]any{}
+		for _, l := range langs {
+			label[l.String()] = catalog.T(l, "widget.region", map[string]any{"Desk": d.Name.In(l), "Centre": c.Name.In(l)})
+		}
 		desks[i] = map[string]any{"id": d.ID, "name": textValue(d.Name), "location": textValue(d.Location),
 			"appointment": d.Appointment, "bookingUrl": d.BookingURL, "label": label}
 	}
@@ -91,7 +90,7 @@ func (b *bridge) load(data []byte) (map[string]any, error) {
 			"appointment": s.Appointment, "bookingUrl": s.BookingURL}
 	}
 	fixed := map[string]any{}
-	for _, l := range []text.Lang{text.Dutch, text.English} {
+	for _, l := range langs {
 		w := make(map[string]any, len(bridgeWords))
 		for _, word := range bridgeWords {
 			w[word[0]] = catalog.T(l, word[1], nil)
