@@ -133,16 +133,17 @@ async function compile() {
 
 // checkPieces reads loket.wasm from reader, hashes each WASM_CHUNKS.size
 // bytes as soon as they have arrived, and fails unless the pieces are as
-// many as WASM_CHUNKS has hashes and each hash matches.
+// many as WASM_CHUNKS has hashes and each hash matches. The pieces share
+// one buffer: digest copies the bytes it is given before it returns (Web
+// Cryptography API, SubtleCrypto.digest, step 2).
 async function checkPieces(subtle, reader) {
   const { size, sha256 } = WASM_CHUNKS;
   const hashes = [];
-  let piece = new Uint8Array(size);
+  const piece = new Uint8Array(size);
   let filled = 0;
   const hash = () => {
     if (hashes.length === sha256.length) throw new Error('loket.wasm is longer than loket.js says');
     hashes.push(subtle.digest('SHA-256', piece.subarray(0, filled)));
-    piece = new Uint8Array(size);
     filled = 0;
   };
   try {
