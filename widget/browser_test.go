@@ -1073,9 +1073,10 @@ func TestBrowserStart(t *testing.T) {
 	// connected, by name.
 	steps := map[string][]float64{}
 	// start times a new widget with attributes attrs from connected to
-	// rendered, and checks that it shows the status and rows rows. The
-	// first widget of a page also records the steps of its start.
-	start := func(ctx context.Context, attrs string, rows int) float64 {
+	// rendered, and checks that it shows the status and rows rows. It also
+	// returns the widget's marks made since connected, by name: the steps
+	// of the start when it is the first widget of its page.
+	start := func(ctx context.Context, attrs string, rows int) (float64, map[string]float64) {
 		eval[bool](t, ctx, settle)
 		id := fmt.Sprintf("w%d", eval[int](t, ctx, `document.querySelectorAll('loket-availability').length`))
 		got := eval[struct {
@@ -1097,12 +1098,7 @@ func TestBrowserStart(t *testing.T) {
 		if shown := show(t, ctx, id); shown.State != "open" || len(shown.Rows) != rows {
 			t.Fatalf("the widget (%s) shows %+v, not the status and %d rows", attrs, shown, rows)
 		}
-		if id == "w0" && rows == 0 {
-			for name, ms := range got.Marks {
-				steps[name] = append(steps[name], ms)
-			}
-		}
-		return got.MS
+		return got.MS, got.Marks
 	}
 	// startHello times the hello world at url, to main running and to
 	// its module compiled and instantiated (when instantiated is not nil).
@@ -1117,7 +1113,11 @@ func TestBrowserStart(t *testing.T) {
 	var helloInstantiated []float64 // ms after the hello world's request
 	measure := []func(ctx context.Context){
 		func(ctx context.Context) {
-			widget = append(widget, start(ctx, `{now: '2026-12-22T10:00:00+01:00', view: 'status'}`, 0))
+			ms, marks := start(ctx, `{now: '2026-12-22T10:00:00+01:00', view: 'status'}`, 0)
+			widget = append(widget, ms)
+			for name, at := range marks {
+				steps[name] = append(steps[name], at)
+			}
 		},
 		func(ctx context.Context) {
 			startHello(ctx, s.widget.URL+"/hello/loket.wasm", &hello, &helloInstantiated)
@@ -1140,7 +1140,8 @@ func TestBrowserStart(t *testing.T) {
 			ctx, end := s.freshTab(t)
 			run(t, ctx, chromedp.Navigate(page))
 			eval[bool](t, ctx, `customElements.whenDefined('loket-availability').then(() => true)`)
-			pasted = append(pasted, start(ctx, `{now: '2026-12-22T10:00:00+01:00'}`, 7))
+			ms, _ := start(ctx, `{now: '2026-12-22T10:00:00+01:00'}`, 7)
+			pasted = append(pasted, ms)
 			end()
 		}
 	}
