@@ -55,9 +55,6 @@ var bridgeWords = [...][2]string{
 	{"none", "widget.services.none"},
 }
 
-// langs are the languages of the outline's words and labels.
-var langs = [...]text.Lang{text.Dutch, text.English}
-
 // load decodes a compiled centre (see `loket widget`) and keeps it under
 // its id, replacing one loaded before. It returns the centre's outline:
 // its names, desks (each with the widget's accessible name for it, label)
@@ -78,7 +75,7 @@ func (b *bridge) load(data []byte) (map[string]any, error) {
 	desks := make([]any, len(c.Desks))
 	for i, d := range c.Desks {
 		label := map[string]any{}
-		for _, l := range langs {
+		for _, l := range text.Langs() {
 			label[l.String()] = catalog.T(l, "widget.region", map[string]any{"Desk": d.Name.In(l), "Centre": c.Name.In(l)})
 		}
 		desks[i] = map[string]any{"id": d.ID, "name": textValue(d.Name), "location": textValue(d.Location),
@@ -90,7 +87,7 @@ func (b *bridge) load(data []byte) (map[string]any, error) {
 			"appointment": s.Appointment, "bookingUrl": s.BookingURL}
 	}
 	fixed := map[string]any{}
-	for _, l := range langs {
+	for _, l := range text.Langs() {
 		w := make(map[string]any, len(bridgeWords))
 		for _, word := range bridgeWords {
 			w[word[0]] = catalog.T(l, word[1], nil)
