@@ -44,7 +44,7 @@ var (
 	outOfRangePlan = []Seg{{0, outOfRange}}
 )
 
-// block caches, for the instants [start, start+2^25 s), the evaluated local
+// block caches, for the instants [start, start+2^blockBits s), the evaluated local
 // days those instants can fall on and the UTC offsets in force.
 type block struct {
 	start      int64    // first instant (unix seconds)
