@@ -1063,7 +1063,7 @@ func TestBrowserStart(t *testing.T) {
 	// widely (the widget 66-212 ms, the hello world 49-97 in one batch),
 	// and the ratio of the medians of nine runs came out anywhere from
 	// 1.30 to 1.54 for the same code (14 batches); of 25 runs, 1.24 to
-	// 1.52 (five batches, 2026-12-02: the batches differ with the state
+	// 1.52 (six batches, 2026-12-02: the batches differ with the state
 	// of the machine more than the runs within one do).
 	runs, full := 3, os.Getenv("LOKET_ORACLE") == "full"
 	if full {
