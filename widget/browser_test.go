@@ -1065,7 +1065,7 @@ func TestBrowserStart(t *testing.T) {
 	// 1.30 to 1.54 for the same code (14 batches); of 25 runs, 1.24 to
 	// 1.52 (six batches, 2026-12-02: the batches differ with the state
 	// of the machine more than the runs within one do), and 1.34 to 1.45
-	// once loket.js carried its compile hint (nine batches, 2026-12-02).
+	// once loket.js carried its compile hint (ten batches, 2026-12-02).
 	runs, full := 3, os.Getenv("LOKET_ORACLE") == "full"
 	if full {
 		runs = 25
