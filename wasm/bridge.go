@@ -31,6 +31,7 @@ const zoneName = "Europe/Amsterdam"
 type bridge struct {
 	loc     *time.Location
 	centres map[string]*centredata.Live
+	words   map[string]any // the outline's words, the same for every centre
 }
 
 func newBridge() (*bridge, error) {
@@ -38,7 +39,7 @@ func newBridge() (*bridge, error) {
 	if err != nil {
 		return nil, errors.New("the embedded time zone: " + err.Error())
 	}
-	return &bridge{loc: loc, centres: map[string]*centredata.Live{}}, nil
+	return &bridge{loc: loc, centres: map[string]*centredata.Live{}, words: fixedWords()}, nil
 }
 
 // bridgeWords are the widget's fixed words: the outline's words.nl and words.en
@@ -86,6 +87,15 @@ func (b *bridge) load(data []byte) (map[string]any, error) {
 		services[i] = map[string]any{"id": s.ID, "kind": s.Kind, "name": textValue(s.Name), "desk": s.Desk,
 			"appointment": s.Appointment, "bookingUrl": s.BookingURL}
 	}
+	return map[string]any{
+		"id": c.ID, "name": textValue(c.Name), "defaultLanguage": c.DefaultLanguage,
+		"defaultDesk": c.DefaultDesk, "desks": desks, "services": services, "words": b.words,
+	}, nil
+}
+
+// fixedWords returns the outline's words: for each language, bridgeWords
+// in it.
+func fixedWords() map[string]any {
 	fixed := map[string]any{}
 	for _, l := range text.Langs() {
 		w := make(map[string]any, len(bridgeWords))
@@ -94,10 +104,7 @@ func (b *bridge) load(data []byte) (map[string]any, error) {
 		}
 		fixed[l.String()] = w
 	}
-	return map[string]any{
-		"id": c.ID, "name": textValue(c.Name), "defaultLanguage": c.DefaultLanguage,
-		"defaultDesk": c.DefaultDesk, "desks": desks, "services": services, "words": fixed,
-	}, nil
+	return fixed
 }
 
 func textValue(t text.Text) map[string]any { return map[string]any{"nl": t.NL, "en": t.EN} }
